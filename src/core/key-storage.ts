@@ -1,0 +1,79 @@
+/**
+ * Simulated KMS key storage. Each key is a 32-byte value sealed under the unit's master key with a
+ * nonce derived from its index, so records are fixed-size and the whole store packs into one string.
+ */
+import { KEY_BYTES, NONCE_BYTES, SEAL_OVERHEAD, fromHex, seal, unseal } from './crypto.ts';
+import { refusal, type Refusal } from './refusal.ts';
+import type { CryptoUnit, Entropy, KeyStorage } from './types.ts';
+
+export const KEY_RECORD_BYTES = KEY_BYTES + SEAL_OVERHEAD;
+export const EMPTY_KEY_STORAGE: KeyStorage = { total: 0, sealed: '' };
+
+function nonceFor(index: number): Uint8Array {
+  const n = new Uint8Array(NONCE_BYTES);
+  new DataView(n.buffer).setUint32(0, index, true);
+  n.set(new TextEncoder().encode('tkesim-kms'), 8);
+  return n;
+}
+
+function records(storage: KeyStorage): Buffer {
+  return Buffer.from(storage.sealed, 'base64');
+}
+
+/** Plain key values to add; one draw of entropy serves every selected unit, which hold the same keystore. */
+export function newKeyValues(count: number, entropy: Entropy): Uint8Array {
+  return entropy(count * KEY_BYTES);
+}
+
+export function addKeys(unit: CryptoUnit, values: Uint8Array): { ok: true; unit: CryptoUnit } | { ok: false; refusal: Refusal } {
+  if (unit.currentRegister.state !== 'Valid' || unit.currentRegister.key === null) return { ok: false, refusal: refusal('WK_NOT_INITIALIZED') };
+  const mk = fromHex(unit.currentRegister.key);
+  const count = values.length / KEY_BYTES;
+  const start = unit.keyStorage.total;
+  const out = Buffer.alloc(count * KEY_RECORD_BYTES);
+  for (let i = 0; i < count; i++) {
+    out.set(seal(values.subarray(i * KEY_BYTES, (i + 1) * KEY_BYTES), nonceFor(start + i), mk), i * KEY_RECORD_BYTES);
+  }
+  const sealed = Buffer.concat([records(unit.keyStorage), out]).toString('base64');
+  return { ok: true, unit: { ...unit, keyStorage: { total: start + count, sealed } } };
+}
+
+/** How many stored keys open under the unit's current master key. */
+export function decryptableKeys(unit: CryptoUnit): number {
+  const { total } = unit.keyStorage;
+  if (total === 0 || unit.currentRegister.key === null) return 0;
+  const mk = fromHex(unit.currentRegister.key);
+  const data = records(unit.keyStorage);
+  let ok = 0;
+  for (let i = 0; i < total; i++) {
+    if (unseal(data.subarray(i * KEY_RECORD_BYTES, (i + 1) * KEY_RECORD_BYTES), nonceFor(i), mk)) ok++;
+  }
+  return ok;
+}
+
+/**
+ * Re-enciphers key storage from the current master key to the new one, inside the unit. Keys that
+ * already open under the new key are left as they are, so an interrupted rewrap can be resumed.
+ */
+export function reencipher(unit: CryptoUnit): { unit: CryptoUnit; rewrapped: number; unreadable: number } {
+  const { total } = unit.keyStorage;
+  if (total === 0 || unit.newRegister.key === null) return { unit, rewrapped: 0, unreadable: 0 };
+  const to = fromHex(unit.newRegister.key);
+  const from = unit.currentRegister.key === null ? null : fromHex(unit.currentRegister.key);
+  const data = records(unit.keyStorage);
+  let rewrapped = 0;
+  let unreadable = 0;
+  for (let i = 0; i < total; i++) {
+    const at = i * KEY_RECORD_BYTES;
+    const record = data.subarray(at, at + KEY_RECORD_BYTES);
+    const nonce = nonceFor(i);
+    const plain = from ? unseal(record, nonce, from) : null;
+    if (plain) {
+      data.set(seal(plain, nonce, to), at);
+      rewrapped++;
+    } else if (!unseal(record, nonce, to)) {
+      unreadable++;
+    }
+  }
+  return { unit: { ...unit, keyStorage: { total, sealed: data.toString('base64') } }, rewrapped, unreadable };
+}

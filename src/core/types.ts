@@ -1,0 +1,75 @@
+/** The simulated cloud: service instances and the crypto units (HSM domains) they own. */
+
+export type UnitType = 'OPERATIONAL' | 'RECOVERY' | 'FAILOVER';
+export type NewRegisterState = 'Empty' | 'Full Uncommitted' | 'Full Committed';
+export type CurrentRegisterState = 'Empty' | 'Valid';
+export type ControlPoint = 'XCP_CPB_ALG_EC_25519' | 'XCP_CPB_BTC' | 'XCP_CPB_ECDSA_OTHER';
+export const CONTROL_POINTS: readonly ControlPoint[] = ['XCP_CPB_ALG_EC_25519', 'XCP_CPB_BTC', 'XCP_CPB_ECDSA_OTHER'];
+
+/** An installed administrator: the certificate the unit keeps (name and Ed25519 public key). */
+export interface Admin {
+  readonly name: string;
+  /** SHA-256 of the 32-byte public key, 64 lower-case hex digits. */
+  readonly ski: string;
+  /** 32-byte Ed25519 public key, hex. */
+  readonly publicKey: string;
+}
+
+/** A master key register. `key` is the 32-byte value in hex: it lives only in the unit's own storage. */
+export interface NewRegister {
+  readonly state: NewRegisterState;
+  readonly key: string | null;
+}
+export interface CurrentRegister {
+  readonly state: CurrentRegisterState;
+  readonly key: string | null;
+}
+
+/** Simulated KMS keys held by a unit, each sealed under the unit's master key. */
+export interface KeyStorage {
+  readonly total: number;
+  /** base64 of `total` sealed records of KEY_RECORD_BYTES each, in key order. */
+  readonly sealed: string;
+}
+
+export interface CryptoUnit {
+  /** Stable identity (the HSM domain id); the CRYPTO UNIT NUM is derived from the world's order. */
+  readonly id: string;
+  readonly instanceId: string;
+  readonly type: UnitType;
+  readonly location: string;
+  readonly admins: readonly Admin[];
+  readonly signatureThreshold: number;
+  readonly revocationThreshold: number;
+  readonly newRegister: NewRegister;
+  readonly currentRegister: CurrentRegister;
+  readonly controlPoints: Readonly<Record<ControlPoint, boolean>>;
+  /** Transaction counter: bound into every signed command, advanced by every accepted one. */
+  readonly counter: number;
+  /** The unit's importer key pair (Curve25519), hex: key parts reach the unit sealed to it. */
+  readonly importer: { readonly publicKey: string; readonly secretKey: string };
+  readonly keyStorage: KeyStorage;
+}
+
+export interface ServiceInstance {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string;
+}
+
+export interface World {
+  readonly region: string;
+  readonly account: { readonly name: string; readonly id: string };
+  readonly user: string;
+  readonly resourceGroup: string;
+  /** Set when the world was provisioned from a seed: every random value is then reproducible. */
+  readonly seed: string | null;
+  /** How many random draws the seeded generator has served. */
+  readonly draws: number;
+  readonly instances: readonly ServiceInstance[];
+  /** In instance order; the CRYPTO UNIT NUM of a unit is its index here plus one. */
+  readonly units: readonly CryptoUnit[];
+}
+
+/** Entropy is passed in: core never makes its own randomness. */
+export type Entropy = (bytes: number) => Uint8Array;
