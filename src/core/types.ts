@@ -57,7 +57,17 @@ export interface ServiceInstance {
   readonly region: string;
 }
 
+/** The shape a world was provisioned with (sim init), kept so that sim reset can provision it again. */
+export interface WorldShape {
+  readonly instances: number;
+  readonly units: 2 | 3;
+  readonly recovery: 0 | 2;
+  readonly failover: 0 | 2 | 3;
+  readonly region: string;
+}
+
 export interface World {
+  readonly shape: WorldShape;
   readonly region: string;
   readonly account: { readonly name: string; readonly id: string };
   readonly user: string;

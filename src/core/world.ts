@@ -1,7 +1,7 @@
 /** Provisioning the simulated cloud, and finding units by their CRYPTO UNIT NUM. */
 import { boxKeyFromSeed, toHex } from './crypto.ts';
 import { EMPTY_KEY_STORAGE } from './key-storage.ts';
-import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type Entropy, type ServiceInstance, type UnitType, type World } from './types.ts';
+import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type Entropy, type ServiceInstance, type UnitType, type World, type WorldShape } from './types.ts';
 
 export const REGIONS = ['us-south', 'us-east', 'eu-de', 'eu-gb', 'eu-es', 'jp-tok', 'jp-osa', 'au-syd', 'ca-tor', 'br-sao'] as const;
 export const FAILOVER_REGIONS: Readonly<Record<string, string>> = { 'us-south': 'us-east', 'us-east': 'us-south', 'eu-es': 'eu-de' };
@@ -10,12 +10,7 @@ const DR_REGION: Readonly<Record<string, string>> = {
   'au-syd': 'jp-tok', 'ca-tor': 'us-east', 'br-sao': 'us-south', 'eu-es': 'eu-de',
 };
 
-export interface ProvisionOptions {
-  readonly instances: number;
-  readonly units: 2 | 3;
-  readonly recovery: 0 | 2;
-  readonly failover: 0 | 2 | 3;
-  readonly region: string;
+export interface ProvisionOptions extends WorldShape {
   readonly seed: string | null;
 }
 
@@ -78,6 +73,7 @@ export function provisionWorld(o: ProvisionOptions, entropy: Entropy): World {
     for (let u = 0; u < o.failover; u++) add('FAILOVER', backup, u + 1, o.units + 2 + u);
   }
   return {
+    shape: { instances: o.instances, units: o.units, recovery: o.recovery, failover: o.failover, region: o.region },
     region: o.region,
     account: { name: 'Trainee Account', id: toHex(entropy(16)) },
     user: 'trainee@example.com',

@@ -1,0 +1,62 @@
+/**
+ * The entry: `tkesim` alone opens the shell in a terminal; `tkesim <command>` runs one TKE command
+ * like `ibmcloud tke <command>` and exits 0 (OK), 1 (FAILED) or 2 (usage). One-shot mode never
+ * loads Ink or React.
+ */
+import { ALL_COMMANDS, helpText } from './commands/help.ts';
+import { lookup, suggestions } from './commands/registry.ts';
+import { createContext } from './engine/context.ts';
+import { exitCode } from './engine/outcome.ts';
+import { runArgv, type Catalogue } from './engine/run.ts';
+import { terminalIo } from './oneshot/terminal-io.ts';
+
+export const catalogue: Catalogue = {
+  lookup: (w) => lookup(w, ALL_COMMANDS),
+  suggestions,
+};
+
+const NO_TERMINAL = [
+  'tkesim needs a terminal for its interactive shell.',
+  'Without one, run a single command, for example:',
+  '  tkesim cryptounits',
+  '  printf "1 2\\n" | tkesim cryptounit-add',
+  'Answers to prompts are read one per line from standard input. Run "tkesim help" for every command.',
+].join('\n');
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(`${NO_TERMINAL}\n`);
+      return 2;
+    }
+    const { startShell } = await import('./shell/start.tsx');
+    return startShell(process.env);
+  }
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    return 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    process.stdout.write(`tkesim ${process.env.TKESIM_VERSION ?? '0.1.0'}\n`);
+    return 0;
+  }
+  const io = terminalIo(process.stdin, process.stdout);
+  let ctx;
+  try {
+    ctx = createContext(io, process.env);
+  } catch (e) {
+    process.stdout.write(`FAILED\n${(e as Error).message}\n`);
+    return 1;
+  }
+  return exitCode(await runArgv(ctx, argv, catalogue));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`tkesim: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

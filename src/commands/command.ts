@@ -1,0 +1,34 @@
+/** The shape of a command module: its definition (name, flags, help) and its dialog. */
+import type { CommandContext } from '../engine/context.ts';
+import type { Outcome } from '../engine/outcome.ts';
+
+export interface FlagSpec {
+  readonly name: string;
+  readonly kind: 'boolean' | 'string' | 'integer';
+  readonly description: string;
+  readonly choices?: readonly number[];
+}
+
+export interface Args {
+  readonly positionals: readonly string[];
+  readonly flags: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type Group = 'workstation' | 'selection' | 'administration' | 'master key' | 'simulator' | 'help';
+
+export interface TkeCommand {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly group: Group;
+  readonly summary: string;
+  /** Usage line after the program name, e.g. `cryptounit-add [CRYPTO_UNIT_NUM ...]`. */
+  readonly usage: string;
+  /** Longer help: what it does, the signatures it needs, what it asks. */
+  readonly details: string;
+  readonly flags?: readonly FlagSpec[];
+  /** Most positional arguments accepted (pre-answers to the prompts). */
+  readonly maxPositionals: number;
+  run(ctx: CommandContext, args: Args): Promise<Outcome>;
+}
+
+export const flagOn = (args: Args, name: string): boolean => args.flags[name] === true;

@@ -1,0 +1,52 @@
+/** Every command, by name. The order is the order of `help`. */
+import type { TkeCommand } from './command.ts';
+import { adminAdd, adminRm } from './administrators.ts';
+import { mkAdd, mkRm, mks } from './key-parts.ts';
+import { mkClrcur, mkClrnew, mkCommit, mkLoad, mkSetimm } from './master-key.ts';
+import { mkRotate } from './rotate.ts';
+import { cryptounitAdd, cryptounitRm, cryptounits } from './selection.ts';
+import { sigkeyAdd, sigkeyRm, sigkeySel, sigkeys } from './signature-keys.ts';
+import { simInit, simKeysCheck, simKeysCreate, simReset, simResend, simStatus } from './sim.ts';
+import { exitImpr, thrhldSet } from './thresholds.ts';
+import { cpBtc, cpEddsa, cpSigOther, zeroize } from './unit-admin.ts';
+import { cryptounitAdmins, cryptounitCompare, cryptounitMk, cryptounitThrhlds } from './views.ts';
+
+export const TKE_COMMANDS: readonly TkeCommand[] = [
+  sigkeys, sigkeyAdd, sigkeyRm, sigkeySel,
+  mks, mkAdd, mkRm,
+  cryptounits, cryptounitAdd, cryptounitRm, cryptounitCompare, cryptounitAdmins, cryptounitThrhlds, cryptounitMk,
+  adminAdd, adminRm, thrhldSet, exitImpr, zeroize, cpBtc, cpEddsa, cpSigOther,
+  mkLoad, mkCommit, mkSetimm, mkClrnew, mkClrcur, mkRotate,
+];
+
+export const SIM_COMMANDS: readonly TkeCommand[] = [simInit, simReset, simStatus, simKeysCreate, simKeysCheck, simResend];
+
+/** Finds the command a word list names (`sim keys create` takes three words); returns it and the rest. */
+export function lookup(words: readonly string[], extra: readonly TkeCommand[] = []): { command: TkeCommand; rest: string[] } | null {
+  const all = [...TKE_COMMANDS, ...SIM_COMMANDS, ...extra];
+  for (let n = 3; n >= 1; n--) {
+    const name = words.slice(0, n).join(' ');
+    const command = all.find((c) => c.name === name || c.aliases?.includes(name));
+    if (command && words.length >= n) return { command, rest: words.slice(n) };
+  }
+  return null;
+}
+
+/** Names close to a mistyped one, for "did you mean". */
+export function suggestions(word: string): string[] {
+  const names = [...TKE_COMMANDS, ...SIM_COMMANDS].map((c) => c.name);
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0] ?? 0;
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = d[j] ?? 0;
+        d[j] = Math.min((d[j] ?? 0) + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return d[b.length] ?? 0;
+  };
+  return names.filter((n) => distance(word, n) <= 2 || (word.length >= 4 && n.includes(word))).slice(0, 3);
+}

@@ -1,0 +1,31 @@
+/**
+ * The log of past output. Ink's <Static> writes each item once, above the live region (panel and
+ * prompt), and never re-renders it, so the frame stays fast however long the session grows. Items
+ * are append-only: to clear the screen, remount the log with a new React key and an empty list.
+ */
+import { Static, Text } from 'ink';
+import { useMemo } from 'react';
+import { useTheme, type Tone } from './theme.ts';
+
+export type { Tone } from './theme.ts';
+
+export interface OutputItem {
+  /** Unique and stable: React's key for the item. */
+  readonly id: string;
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+export function OutputLog({ items }: { readonly items: readonly OutputItem[] }) {
+  const theme = useTheme();
+  const list = useMemo(() => [...items], [items]);
+  return (
+    <Static items={list}>
+      {(item) => (
+        <Text key={item.id} {...theme.tone[item.tone]}>
+          {item.text}
+        </Text>
+      )}
+    </Static>
+  );
+}

@@ -1,0 +1,41 @@
+/** The register panel: one row (or card) per crypto unit, and one line on what the last command changed. */
+import { Box, Text } from 'ink';
+import { panelLines, type Segment, type SegmentRole } from './panel-layout.ts';
+import type { PanelModel } from './panel-model.ts';
+import { useTheme, type TextStyle, type Theme } from './theme.ts';
+
+export interface RegisterPanelProps {
+  readonly model: PanelModel;
+  /** Terminal columns: admin names show from WIDE (110) on; below 80 rows become cards when needed. */
+  readonly width: number;
+}
+
+function roleStyle(theme: Theme, role: SegmentRole): TextStyle {
+  switch (role) {
+    case 'plain': return {};
+    case 'heading': return theme.heading;
+    case 'differs': return theme.differs;
+    case 'selected': return theme.selected;
+    case 'muted': return theme.tone.muted;
+  }
+}
+
+function SegmentText({ segment, theme }: { readonly segment: Segment; readonly theme: Theme }) {
+  const style = segment.changed ? theme.highlight : roleStyle(theme, segment.role);
+  return <Text {...style}>{segment.text}</Text>;
+}
+
+export function RegisterPanel({ model, width }: RegisterPanelProps) {
+  const theme = useTheme();
+  const lines = panelLines(model, width);
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line.map((segment, j) => <SegmentText key={j} segment={segment} theme={theme} />)}
+        </Text>
+      ))}
+      {model.summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${model.summary}`}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * What the panel shows of one crypto unit, computed once per unit value. Units are immutable, so a
+ * WeakMap keyed by the unit object is a safe cache: decrypting key storage and hashing registers
+ * happens once per state of a unit, never in render.
+ */
+import { outliers } from '../core/compare.ts';
+import { decryptableKeys } from '../core/key-storage.ts';
+import { registerVp } from '../core/unit.ts';
+import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type CurrentRegisterState, type NewRegisterState, type World } from '../core/types.ts';
+
+export type UnitMode = 'IMPRINT' | 'secured';
+
+export interface UnitFacts {
+  readonly mode: UnitMode;
+  readonly admins: readonly { readonly name: string; readonly ski: string }[];
+  readonly signatureThreshold: number;
+  readonly revocationThreshold: number;
+  readonly newState: NewRegisterState;
+  /** Full 64-hex verification pattern (all zeros when the register is empty). */
+  readonly newVp: string;
+  readonly currentState: CurrentRegisterState;
+  readonly currentVp: string;
+  readonly decryptable: number;
+  readonly total: number;
+  readonly controlPoints: readonly ControlPoint[];
+}
+
+const cache = new WeakMap<CryptoUnit, UnitFacts>();
+
+export function unitFacts(unit: CryptoUnit): UnitFacts {
+  const hit = cache.get(unit);
+  if (hit) return hit;
+  const facts: UnitFacts = {
+    mode: unit.signatureThreshold === 0 ? 'IMPRINT' : 'secured',
+    admins: unit.admins.map((a) => ({ name: a.name, ski: a.ski })),
+    signatureThreshold: unit.signatureThreshold,
+    revocationThreshold: unit.revocationThreshold,
+    newState: unit.newRegister.state,
+    newVp: registerVp(unit.newRegister.key),
+    currentState: unit.currentRegister.state,
+    currentVp: registerVp(unit.currentRegister.key),
+    decryptable: decryptableKeys(unit),
+    total: unit.keyStorage.total,
+    controlPoints: CONTROL_POINTS.filter((p) => unit.controlPoints[p]),
+  };
+  cache.set(unit, facts);
+  return facts;
+}
+
+/** The first 8 hex digits of a verification pattern, as the panel shows it. */
+export function shortVp(vp: string): string {
+  return vp.slice(0, 8);
+}
+
+export function isEmptyVp(vp: string): boolean {
+  return /^0*$/.test(vp);
+}
+
+/** Ids of the units that differ from the other units of their own service instance. */
+export function differingUnits(world: World): Set<string> {
+  const out = new Set<string>();
+  for (const instance of world.instances) {
+    const units = world.units.filter((u) => u.instanceId === instance.id);
+    for (const id of outliers(units)) out.add(id);
+  }
+  return out;
+}
+
+/** The CRYPTO UNIT NUM as shown: index + 1, with `*` after a recovery unit's number. */
+export function unitLabel(world: World, index: number): string {
+  const unit = world.units[index];
+  return `${index + 1}${unit?.type === 'RECOVERY' ? '*' : ''}`;
+}

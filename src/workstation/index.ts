@@ -1,0 +1,9 @@
+/** The workstation layer: the CLOUDTKEFILES directory and the files the TKE CLI keeps there. */
+export { WorkstationError } from './errors.ts';
+export { readJsonFile, resolveCloudTkeFiles, writeFileAtomic } from './directory.ts';
+export { DEFAULT_SCRYPT_N, openSecret, parseSealedSecret, scryptCostForNewFiles, sealSecret, type SealedSecret } from './sealed-secret.ts';
+export {
+  createSignatureKey, listSignatureKeys, openSignatureKey, removeSignatureKey, SIGNATURE_KEY_EXTENSION, type SignatureKeyEntry,
+} from './signature-keys.ts';
+export { createKeyPart, KEY_PART_EXTENSION, listKeyParts, openKeyPart, removeKeyPart, type KeyPartEntry } from './key-parts.ts';
+export { EMPTY_SELECTION, readSelection, SELECTION_FILE, updateSelection, type Selection } from './selection.ts';
