@@ -49,8 +49,8 @@ function columns(wide: boolean): Column[] {
   return cols;
 }
 
-/** Gap before each column: the two markers sit together, then one space (two when wide). */
-const gapBefore = (index: number, wide: boolean) => (index <= 1 ? 0 : wide ? 2 : 1);
+/** Gap before each column: the two markers sit together, then one space. */
+const gapBefore = (index: number) => (index <= 1 ? 0 : 1);
 
 function width(text: string): number {
   return [...text].length;
@@ -61,10 +61,10 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-function rowLines(rows: readonly PanelRow[], cols: readonly Column[], widths: readonly number[], wide: boolean, lastMax: number): PanelLine[] {
+function rowLines(rows: readonly PanelRow[], cols: readonly Column[], widths: readonly number[], lastMax: number): PanelLine[] {
   const line = (cell: (c: Column, i: number) => Segment): PanelLine =>
     cols.flatMap((c, i) => {
-      const gap = gapBefore(i, wide);
+      const gap = gapBefore(i);
       const s = cell(c, i);
       const pad = i === cols.length - 1 ? '' : ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(s.text)));
       return [...(gap ? [seg(' '.repeat(gap))] : []), s, ...(pad ? [seg(pad)] : [])];
@@ -107,18 +107,18 @@ function tableLines(model: PanelModel, wide: boolean, columnsWide: number): Pane
   const cols = columns(wide);
   const widths = cols.map((c) => Math.max(width(c.header), ...model.rows.map((r) => width(c.text(r)))));
   const lastWidth = widths[widths.length - 1] ?? 0;
-  const fixedWidth = widths.reduce((sum, w, i) => sum + w + gapBefore(i, wide), 0) - lastWidth;
+  const fixedWidth = widths.reduce((sum, w, i) => sum + w + gapBefore(i), 0) - lastWidth;
   // Admin names (the last column when wide) may be truncated; key counts (last when narrow) may not.
   const lastMax = columnsWide - fixedWidth;
   if (lastMax < (wide ? Math.min(lastWidth, 12) : lastWidth)) return null;
   const header = cols.map((c, i): Segment => {
     const pad = i === cols.length - 1 ? '' : ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c.header)));
-    return seg(' '.repeat(gapBefore(i, wide)) + c.header + pad, 'heading');
+    return seg(' '.repeat(gapBefore(i)) + c.header + pad, 'heading');
   });
   const lines: PanelLine[] = [header];
   for (const instance of model.instances) {
     lines.push(instanceLine(instance));
-    lines.push(...rowLines(model.rows.filter((r) => r.instanceId === instance.id), cols, widths, wide, lastMax));
+    lines.push(...rowLines(model.rows.filter((r) => r.instanceId === instance.id), cols, widths, lastMax));
   }
   return lines;
 }

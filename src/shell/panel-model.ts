@@ -6,7 +6,7 @@ import { differingAspects, type Aspect } from '../core/compare.ts';
 import { MAX_ADMINS } from '../core/unit.ts';
 import type { CurrentRegisterState, NewRegisterState, UnitType, World } from '../core/types.ts';
 import { describeChanges, summarizeChanges } from './describe-changes.ts';
-import { differingUnits, shortVp, unitFacts, unitLabel, type UnitFacts, type UnitMode } from './unit-facts.ts';
+import { comparedUnits, differingUnits, shortVp, unitFacts, unitLabel, type UnitFacts, type UnitMode } from './unit-facts.ts';
 
 export { describeChanges, summarizeChanges } from './describe-changes.ts';
 
@@ -37,7 +37,7 @@ export interface PanelRow {
   readonly newRegister: RegisterCell<NewRegisterState>;
   readonly currentRegister: RegisterCell<CurrentRegisterState>;
   readonly keyStorage: { readonly decryptable: number; readonly total: number };
-  /** Configured differently from the other units of its service instance. */
+  /** Configured differently from the other units of its service instance (see `comparedUnits`). */
   readonly differs: boolean;
   /** Fields that changed since the previous world (all true for a unit that did not exist). */
   readonly changed: Readonly<Record<PanelField, boolean>>;
@@ -48,7 +48,7 @@ export interface PanelInstance {
   /** The first 8 characters of the instance GUID. */
   readonly shortId: string;
   readonly name: string;
-  /** The aspects in which its units are not all alike; empty when configured the same. */
+  /** The aspects in which its compared units are not all alike; empty when configured the same. */
   readonly differingAspects: readonly Aspect[];
 }
 
@@ -120,7 +120,7 @@ export function buildPanelModel(world: World, selectedUnitIds: ReadonlySet<strin
     id: i.id,
     shortId: shortGuid(i.id),
     name: i.name,
-    differingAspects: differingAspects(world.units.filter((u) => u.instanceId === i.id)),
+    differingAspects: differingAspects(comparedUnits(world, i.id)),
   }));
   const changes = previous ? describeChanges(previous, world) : [];
   const summary = previous === null ? '' : changes.length === 0 ? NO_CHANGE : summarizeChanges(changes);

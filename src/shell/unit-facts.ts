@@ -56,12 +56,20 @@ export function isEmptyVp(vp: string): boolean {
   return /^0*$/.test(vp);
 }
 
-/** Ids of the units that differ from the other units of their own service instance. */
+/**
+ * The units of an instance that are compared with each other: all of them except recovery units
+ * still in imprint mode. Those were never set up (the key-part ceremony leaves them alone), so
+ * flagging them would hide the differences that matter; once set up (auto-init), they count.
+ */
+export function comparedUnits(world: World, instanceId: string): CryptoUnit[] {
+  return world.units.filter((u) => u.instanceId === instanceId && !(u.type === 'RECOVERY' && u.signatureThreshold === 0));
+}
+
+/** Ids of the units that differ from the other compared units of their own service instance. */
 export function differingUnits(world: World): Set<string> {
   const out = new Set<string>();
   for (const instance of world.instances) {
-    const units = world.units.filter((u) => u.instanceId === instance.id);
-    for (const id of outliers(units)) out.add(id);
+    for (const id of outliers(comparedUnits(world, instance.id))) out.add(id);
   }
   return out;
 }

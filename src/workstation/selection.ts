@@ -51,7 +51,7 @@ export async function readSelection(dir: string): Promise<Selection> {
  * concurrent updates (from this or another process) never lose each other's changes.
  */
 export async function updateSelection(dir: string, fn: (s: Selection) => Selection): Promise<Selection> {
-  return ((_p: string, f: () => Promise<Selection>) => f())(join(dir, SELECTION_LOCK), async () => {
+  return withLock(join(dir, SELECTION_LOCK), async () => {
     const next = normalize(fn(await readSelection(dir)));
     if (!next.units.every(isUnitId)) throw new Error('a selected crypto unit id must be a non-empty string');
     if (!next.signatureKeys.every(isSki)) throw new Error('a selected signature key must be a 64-hex-digit subject key identifier');

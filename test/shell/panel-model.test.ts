@@ -68,13 +68,29 @@ test('key storage counts the keys that decrypt under the current master key', (t
 });
 
 test('differs flags the units configured differently from the rest of their instance', (t) => {
-  const fresh = buildPanelModel(testWorld(), none, null);
-  t.deepEqual(fresh.rows.map((r) => r.differs), [false, false, false, false]);
+  const fresh = buildPanelModel(testWorld({ units: 3 }), none, null);
+  t.deepEqual(fresh.rows.map((r) => r.differs), [false, false, false, false, false]);
   t.deepEqual(fresh.instances.map((i) => i.differingAspects), [[]]);
-  const world = editUnit(testWorld(), 1, withNew('Full Uncommitted', masterKey('x')));
+  const world = editUnit(testWorld({ units: 3 }), 1, withNew('Full Uncommitted', masterKey('x')));
   const model = buildPanelModel(world, none, null);
-  t.deepEqual(model.rows.map((r) => r.differs), [false, true, false, false]);
+  t.deepEqual(model.rows.map((r) => r.differs), [false, true, false, false, false]);
   t.deepEqual(model.instances[0]?.differingAspects, ['new register']);
+});
+
+test('with no majority, every unit of the split is flagged', (t) => {
+  const world = editUnit(testWorld(), 0, withThresholds(1, 1));
+  t.deepEqual(buildPanelModel(world, none, null).rows.map((r) => r.differs), [true, true, false, false]);
+});
+
+test('recovery units still in imprint mode are left out of the comparison, set-up ones count', (t) => {
+  const initialized = initializedWorld();
+  const model = buildPanelModel(initialized, none, null);
+  t.deepEqual(model.rows.map((r) => r.differs), [false, false, false, false]);
+  t.deepEqual(model.instances[0]?.differingAspects, []);
+  const recoverySetUp = editUnit(initialized, 2, (u) => withThresholds(2, 2)(withAdmins('Alice', 'Bob', 'Carol')(u)));
+  const after = buildPanelModel(recoverySetUp, none, null);
+  t.deepEqual(after.rows.map((r) => r.differs), [false, false, true, false]);
+  t.deepEqual(after.instances[0]?.differingAspects, ['current register']);
 });
 
 test('differs is judged per service instance', (t) => {
@@ -82,7 +98,7 @@ test('differs is judged per service instance', (t) => {
   const base = testWorld({ instances: 2, recovery: 0 });
   const world = editUnits(base, [2, 3], (u) => withThresholds(1, 1)(withAdmins('Alice')(u)));
   t.deepEqual(buildPanelModel(world, none, null).rows.map((r) => r.differs), [false, false, false, false]);
-  const split = editUnit(world, 3, withThresholds(1, 1)(withAdmins('Alice', 'Bob')(unitAt(world, 3))) === null ? (u) => u : withAdmins('Alice', 'Bob'));
+  const split = editUnit(world, 3, withAdmins('Alice', 'Bob'));
   t.deepEqual(buildPanelModel(split, none, null).rows.map((r) => r.differs), [false, false, true, true]);
 });
 

@@ -51,14 +51,18 @@ test('twenty parallel updates all survive', async (t) => {
 test('updates from several processes all survive', async (t) => {
   const dir = await freshDir(t);
   const fixture = fileURLToPath(new URL('./fixtures/append-selection.ts', import.meta.url));
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
   const run = promisify(execFile);
-  await Promise.all(['p', 'q', 'r'].map((prefix) => run(process.execPath, ['--import', 'tsx', fixture, dir, prefix, '5'], { cwd: fileURLToPath(new URL('../..', import.meta.url)) })));
-  await updateSelection(dir, (s) => ({ ...s, units: [...s.units, 'main'] }));
+  const startAt = String(Date.now() + 2500);
+  const prefixes = ['p', 'q', 'r'];
+  await Promise.all(prefixes.map((prefix) => run(process.execPath, ['--import', 'tsx', fixture, dir, prefix, '20', startAt], { cwd })));
   const { units } = await readSelection(dir);
-  t.is(units.length, 16);
-  for (const prefix of ['p', 'q', 'r']) {
-    t.deepEqual(units.filter((u) => u.startsWith(`${prefix}-`)), [0, 1, 2, 3, 4].map((i) => `${prefix}-${i}`), 'each process\'s appends keep their order');
+  t.is(units.length, 60);
+  for (const prefix of prefixes) {
+    const expected = Array.from({ length: 20 }, (_, i) => `${prefix}-${i}`);
+    t.deepEqual(units.filter((u) => u.startsWith(`${prefix}-`)), expected, 'each process\'s appends keep their order');
   }
+  t.deepEqual(await readdir(dir), ['SELECTION.json']);
 });
 
 test('a failing or invalid update changes nothing and releases the lock', async (t) => {

@@ -1,0 +1,48 @@
+// Colours are decided when Ink's chalk is first imported: force them before any Ink import.
+process.env['FORCE_COLOR'] = '1';
+delete process.env['NO_COLOR'];
+
+const { default: test } = await import('ava');
+const { render } = await import('ink-testing-library');
+const { buildPanelModel } = await import('../../src/shell/panel-model.ts');
+const { RegisterPanel } = await import('../../src/shell/register-panel.tsx');
+const { COLOUR_THEME, PLAIN_THEME, ThemeContext } = await import('../../src/shell/theme.ts');
+const { editUnit, masterKey, testWorld, withNew } = await import('./fixtures.ts');
+const { frameWhere, plain } = await import('./frames.ts');
+
+const before = testWorld();
+const after = editUnit(before, 1, withNew('Full Uncommitted', masterKey('hl')));
+const model = buildPanelModel(after, new Set(), before);
+
+const BG_YELLOW = '\u001b[43m';
+const INVERSE = '\u001b[7m';
+// Any foreground or background colour code: 30-37, 39-47, 49, 90-97, 100-107, and 38;/48; forms.
+// eslint-disable-next-line no-control-regex
+const COLOUR = /\u001b\[(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+
+function renderWith(theme: typeof COLOUR_THEME) {
+  return render(
+    <ThemeContext.Provider value={theme}>
+      <RegisterPanel model={model} width={80} />
+    </ThemeContext.Provider>,
+  );
+}
+
+test('the changed field is highlighted, and nothing else is', async (t) => {
+  const { lastFrame, unmount } = renderWith(COLOUR_THEME);
+  const frame = await frameWhere(lastFrame, (f) => plain(f).includes('4*'));
+  const highlighted = frame.split(BG_YELLOW).slice(1).map((s) => plain(s.split('\u001b[49m')[0] ?? ''));
+  t.is(highlighted.length, 1);
+  t.regex(highlighted[0] ?? '', /^Full Uncommitted [0-9a-f]{8}$/);
+  unmount();
+});
+
+test('with the plain (NO_COLOR) theme: no colour at all, the highlight is inverse video', async (t) => {
+  const { lastFrame, unmount } = renderWith(PLAIN_THEME);
+  const frame = await frameWhere(lastFrame, (f) => plain(f).includes('4*'));
+  t.false(COLOUR.test(frame), JSON.stringify(frame));
+  const highlighted = frame.split(INVERSE).slice(1).map((s) => plain(s.split('\u001b[27m')[0] ?? ''));
+  t.deepEqual(highlighted.length, 1);
+  t.regex(highlighted[0] ?? '', /^Full Uncommitted [0-9a-f]{8}$/);
+  unmount();
+});
