@@ -1,14 +1,16 @@
-// Colours are decided when Ink's chalk is first imported: force them before any Ink import.
-process.env['FORCE_COLOR'] = '1';
-delete process.env['NO_COLOR'];
+// Ink colours through the process-wide chalk instance, which ava loads (and sizes to the worker's
+// non-terminal stdout) before this file runs: set its level directly so colours render here,
+// whatever FORCE_COLOR the test command pins.
+import test from 'ava';
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { buildPanelModel } from '../../src/shell/panel-model.ts';
+import { RegisterPanel } from '../../src/shell/register-panel.tsx';
+import { COLOUR_THEME, PLAIN_THEME, ThemeContext, type Theme } from '../../src/shell/theme.ts';
+import { editUnit, masterKey, testWorld, withNew } from './fixtures.ts';
+import { frameWhere, plain } from './frames.ts';
 
-const { default: test } = await import('ava');
-const { render } = await import('ink-testing-library');
-const { buildPanelModel } = await import('../../src/shell/panel-model.ts');
-const { RegisterPanel } = await import('../../src/shell/register-panel.tsx');
-const { COLOUR_THEME, PLAIN_THEME, ThemeContext } = await import('../../src/shell/theme.ts');
-const { editUnit, masterKey, testWorld, withNew } = await import('./fixtures.ts');
-const { frameWhere, plain } = await import('./frames.ts');
+chalk.level = 1;
 
 const before = testWorld();
 const after = editUnit(before, 1, withNew('Full Uncommitted', masterKey('hl')));
@@ -20,7 +22,7 @@ const INVERSE = '\u001b[7m';
 // eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
-function renderWith(theme: typeof COLOUR_THEME) {
+function renderWith(theme: Theme) {
   return render(
     <ThemeContext.Provider value={theme}>
       <RegisterPanel model={model} width={80} />

@@ -1,0 +1,65 @@
+/**
+ * Wires the prompt reducer to the keyboard: the App gets the state to render and callbacks for a
+ * submitted line, Ctrl-C and end of input. The state lives in a ref as well as in React state, so
+ * keys that arrive faster than renders (a paste, a fast typist) each see the latest line.
+ */
+import { useInput, type Key } from 'ink';
+import { useCallback, useRef, useState } from 'react';
+import type { CompletionContext } from './completion.ts';
+import { keyToPrompt } from './prompt-keys.ts';
+import { initialPromptState, promptReducer, submitLine, type PromptAction, type PromptState } from './prompt-reducer.ts';
+
+export interface PromptHandlers {
+  /** Enter. `masked`: the line is a secret answer — never print, log, record or store it. */
+  readonly onSubmit: (line: string, masked: boolean) => void;
+  /** Ctrl-C: cancel the running dialog, or quit at an empty prompt. The line is already cleared. */
+  readonly onInterrupt: (hadText: boolean) => void;
+  /** Ctrl-D on an empty line. */
+  readonly onEof: () => void;
+}
+
+export interface PromptOptions extends PromptHandlers {
+  readonly context: CompletionContext;
+  readonly history?: readonly string[];
+  /** Whether keys go to the prompt (false while something else owns the keyboard). */
+  readonly isActive?: boolean;
+}
+
+export function usePrompt(options: PromptOptions): { readonly state: PromptState; readonly dispatch: (action: PromptAction) => void } {
+  const current = useRef<PromptState | null>(null);
+  current.current ??= initialPromptState(options.history);
+  const [state, setState] = useState<PromptState>(current.current);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const dispatch = useCallback((action: PromptAction) => {
+    const next = promptReducer(current.current ?? initialPromptState(), action);
+    current.current = next;
+    setState(next);
+  }, []);
+
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      const before = current.current ?? initialPromptState();
+      const o = latest.current;
+      const r = keyToPrompt(input, key, before, o.context);
+      switch (r.kind) {
+        case 'action': return dispatch(r.action);
+        case 'submit': {
+          const { state: next, line } = submitLine(before);
+          current.current = next;
+          setState(next);
+          return o.onSubmit(line, before.masked);
+        }
+        case 'interrupt':
+          dispatch({ type: 'clear' });
+          return o.onInterrupt(before.buffer !== '');
+        case 'eof': return o.onEof();
+        case 'ignore': return;
+      }
+    },
+    [dispatch],
+  );
+  useInput(onKey, { isActive: options.isActive ?? true });
+  return { state, dispatch };
+}
