@@ -1,17 +1,21 @@
-// Bundles src/cli.ts into dist/tkesim.js (ESM, production React), with native node-pty left external.
+// Bundles src/cli.ts into dist/tkesim.js (ESM, production React), the shell in a lazily loaded chunk;
+// native node-pty stays external.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/tkesim.js',
+  entryPoints: { tkesim: 'src/cli.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  splitting: false,
+  // One-shot commands load only the main chunk; the Ink shell lives in its own chunk.
+  splitting: true,
   minify: false,
   legalComments: 'none',
   external: ['node-pty', 'react-devtools-core'],

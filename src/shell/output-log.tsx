@@ -4,7 +4,7 @@
  * are append-only: to clear the screen, remount the log with a new React key and an empty list.
  */
 import { Static, Text } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTheme, type Tone } from './theme.ts';
 
 export type { Tone } from './theme.ts';
@@ -16,7 +16,7 @@ export interface OutputItem {
   readonly tone: Tone;
 }
 
-export function OutputLog({ items }: { readonly items: readonly OutputItem[] }) {
+function OutputLogView({ items }: { readonly items: readonly OutputItem[] }) {
   const theme = useTheme();
   const list = useMemo(() => [...items], [items]);
   return (
@@ -29,3 +29,6 @@ export function OutputLog({ items }: { readonly items: readonly OutputItem[] }) 
     </Static>
   );
 }
+
+/** Memoised: a keystroke that leaves `items` alone does not touch the log at all. */
+export const OutputLog = memo(OutputLogView);

@@ -25,6 +25,8 @@ export interface PromptState {
   readonly draft: string;
   readonly search: PromptSearch | null;
   readonly masked: boolean;
+  /** The line answers a dialog's question: it is not a command, so it is not recorded in history. */
+  readonly answering: boolean;
   /** Candidates of the last Tab when several matched, to be shown until the next key. */
   readonly completion: { readonly candidates: readonly string[] } | null;
 }
@@ -53,10 +55,12 @@ export type PromptAction =
   | { readonly type: 'clear' }
   /** Enter or leave secret entry; the line is cleared either way. */
   | { readonly type: 'set-masked'; readonly masked: boolean }
-  | { readonly type: 'set-history'; readonly history: readonly string[] };
+  | { readonly type: 'set-history'; readonly history: readonly string[] }
+  /** A dialog starts or stops asking: answers are never recorded, secret answers never shown. */
+  | { readonly type: 'set-mode'; readonly answering: boolean; readonly masked: boolean };
 
 export function initialPromptState(history: readonly string[] = []): PromptState {
-  return { buffer: '', cursor: 0, history: history.slice(-HISTORY_LIMIT), historyIndex: null, draft: '', search: null, masked: false, completion: null };
+  return { buffer: '', cursor: 0, history: history.slice(-HISTORY_LIMIT), historyIndex: null, draft: '', search: null, masked: false, answering: false, completion: null };
 }
 
 const fresh = (s: PromptState): PromptState => ({ ...s, buffer: '', cursor: 0, historyIndex: null, draft: '', search: null, completion: null });
@@ -146,9 +150,10 @@ export function promptReducer(state: PromptState, action: PromptAction): PromptS
       }
       break;
     }
-    case 'submit': return fresh(s.masked ? s : { ...s, history: record(s.history, s.buffer) });
+    case 'submit': return fresh(s.masked || s.answering ? s : { ...s, history: record(s.history, s.buffer) });
     case 'clear': return fresh(s);
     case 'set-masked': return fresh({ ...s, masked: action.masked });
+    case 'set-mode': return fresh({ ...s, masked: action.masked, answering: action.answering });
     case 'set-history': return { ...s, history: action.history.slice(-HISTORY_LIMIT), historyIndex: null };
   }
   return s;

@@ -39,22 +39,33 @@ export function usePrompt(options: PromptOptions): { readonly state: PromptState
   }, []);
 
   const onKey = useCallback(
-    (input: string, key: Key) => {
+    (input: string, key: Key): void => {
+      // A paste (or a fast typist) arrives as one chunk: each line break in it submits a line.
+      if (input.length > 1 && /[\r\n]/.test(input) && !key.ctrl && !key.meta) {
+        const parts = input.split(/\r\n|\r|\n/);
+        parts.forEach((part, i) => {
+          if (part !== '') onKey(part, { ...key, return: false });
+          if (i < parts.length - 1) onKey('\r', { ...key, return: true });
+        });
+        return;
+      }
       const before = current.current ?? initialPromptState();
       const o = latest.current;
       const r = keyToPrompt(input, key, before, o.context);
       switch (r.kind) {
-        case 'action': return dispatch(r.action);
+        case 'action': dispatch(r.action); return;
         case 'submit': {
           const { state: next, line } = submitLine(before);
           current.current = next;
           setState(next);
-          return o.onSubmit(line, before.masked);
+          o.onSubmit(line, before.masked);
+          return;
         }
         case 'interrupt':
           dispatch({ type: 'clear' });
-          return o.onInterrupt(before.buffer !== '');
-        case 'eof': return o.onEof();
+          o.onInterrupt(before.buffer !== '');
+          return;
+        case 'eof': o.onEof(); return;
         case 'ignore': return;
       }
     },

@@ -7,11 +7,11 @@ let home: Home;
 test.before(async (t) => {
   await ensureBuilt();
   home = newHome();
-  await step(t as never, home, ['sim', 'init', '--yes', '--seed', 'input']);
-  await step(t as never, home, ['cryptounit-add'], ['1 2']);
-  await step(t as never, home, ['sigkey-add'], ['Alice', 'pw', 'pw']);
-  await step(t as never, home, ['mk-add', '--random'], ['p1', 'k1', 'k1']);
-  await step(t as never, home, ['mk-add', '--random'], ['p2', 'k2', 'k2']);
+  await step(t, home, ['sim', 'init', '--yes', '--seed', 'input']);
+  await step(t, home, ['cryptounit-add'], ['1 2']);
+  await step(t, home, ['sigkey-add'], ['Alice', 'pw', 'pw']);
+  await step(t, home, ['mk-add', '--random'], ['p1', 'k1', 'k1']);
+  await step(t, home, ['mk-add', '--random'], ['p2', 'k2', 'k2']);
 });
 
 const cases: { name: string; args: string[]; answers: string[]; code: number; message: RegExp }[] = [

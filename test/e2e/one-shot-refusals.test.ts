@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,27 +20,27 @@ function copyOf(stage: keyof typeof stages): Home {
 test.before(async (t) => {
   await ensureBuilt();
   const imprint = newHome();
-  await step(t as never, imprint, ['sim', 'init', '--yes']);
-  await step(t as never, imprint, ['cryptounit-add'], ['1 2']);
-  for (const p of PARTS) await step(t as never, imprint, ['mk-add', '--random'], [p.description, p.password, p.password]);
+  await step(t, imprint, ['sim', 'init', '--yes']);
+  await step(t, imprint, ['cryptounit-add'], ['1 2']);
+  for (const p of PARTS) await step(t, imprint, ['mk-add', '--random'], [p.description, p.password, p.password]);
   stages.imprint = imprint;
 
   const secured = newHome();
-  await secureUnits(t as never, secured);
-  for (const p of PARTS) await step(t as never, secured, ['mk-add', '--random'], [p.description, p.password, p.password]);
+  await secureUnits(t, secured);
+  for (const p of PARTS) await step(t, secured, ['mk-add', '--random'], [p.description, p.password, p.password]);
   stages.secured = secured;
 
   stages.loaded = copyOf('secured');
-  await step(t as never, stages.loaded, ['cryptounit-mk-load'], ['1 2 3', ADMINS[0].password, ...PARTS.map((p) => p.password)]);
+  await step(t, stages.loaded, ['cryptounit-mk-load'], ['1 2 3', ADMINS[0].password, ...PARTS.map((p) => p.password)]);
 
   const initialized = newHome();
-  await secureUnits(t as never, initialized);
-  await loadMasterKey(t as never, initialized);
+  await secureUnits(t, initialized);
+  await loadMasterKey(t, initialized);
   stages.initialized = initialized;
 });
 
 /** Runs a command that must be refused: FAILED, exit 1, the expected text, and the world unchanged. */
-async function refusedUnchanged(t: Parameters<Parameters<typeof test>[1]>[0], home: Home, args: string[], answers: string[], expected: RegExp, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+async function refusedUnchanged(t: ExecutionContext, home: Home, args: string[], answers: string[], expected: RegExp, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
   const before = snapshot(home);
   const r = await tkesim(home, args, answers, extraEnv);
   t.is(r.code, 1, r.out + r.err);

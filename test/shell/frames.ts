@@ -18,6 +18,5 @@ export function frameAfter(lastFrame: () => string | undefined, previous: string
 
 /** Strips ANSI escape sequences (colours and attributes). */
 export function plain(frame: string): string {
-  // eslint-disable-next-line no-control-regex
   return frame.replace(/\u001b\[[0-9;]*m/g, '');
 }

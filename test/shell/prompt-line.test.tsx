@@ -46,15 +46,6 @@ function Harness({ events, masked = false, echo, history = [] }: { events: Event
 
 const newEvents = (): Events => ({ submitted: [], interrupts: [], eofs: 0 });
 
-async function typeKeys(stdin: { write: (s: string) => void }, lastFrame: () => string | undefined, ...keys: string[]) {
-  for (const k of keys) {
-    const before = lastFrame();
-    stdin.write(k);
-    // Wait for the keystroke to show (or for a frame at all when the key changes nothing visible).
-    await frameWhere(lastFrame, (f) => f !== before || f !== '', 1000);
-  }
-}
-
 test('typed text shows after the prompt, editing keys apply, Enter submits', async (t) => {
   const events = newEvents();
   const { stdin, lastFrame, unmount } = render(<Harness events={events} />);
@@ -62,11 +53,11 @@ test('typed text shows after the prompt, editing keys apply, Enter submits', asy
   stdin.write('cryptounit-add 1 2');
   await frameWhere(lastFrame, (f) => f.includes('tkesim> cryptounit-add 1 2'));
   stdin.write(KEYS.ctrlW);
-  await frameWhere(lastFrame, (f) => f.includes('tkesim> cryptounit-add 1 ') && !f.includes(' 2'));
+  await frameWhere(lastFrame, (f) => f.includes('tkesim> cryptounit-add 1') && !f.includes('1 2'));
   stdin.write(KEYS.enter);
   await frameWhere(lastFrame, (f) => f.includes('runs 1'));
   t.deepEqual(events.submitted, [{ line: 'cryptounit-add 1 ', masked: false }]);
-  t.regex(lastFrame() ?? '', /tkesim> \s*$/);
+  t.regex(lastFrame() ?? '', /tkesim>$/);
   unmount();
 });
 
@@ -99,8 +90,7 @@ test('Tab lists several completions under the prompt, then completes a unique on
   stdin.write('-');
   await frameWhere(lastFrame, (f) => f.includes('tkesim> cryptounit-') && !f.includes('cryptounits  '));
   stdin.write(KEYS.tab);
-  await frameWhere(lastFrame, (f) => f.includes('tkesim> cryptounit-add '));
-  t.pass();
+  t.regex(await frameWhere(lastFrame, (f) => f.includes('cryptounit-add')), /tkesim> cryptounit-add$/);
   unmount();
 });
 
@@ -124,10 +114,10 @@ for (const echo of ['stars', 'none'] as const) {
     const events = newEvents();
     const secret = 'Tr0ub4dor&3';
     const { stdin, lastFrame, frames, rerender, unmount } = render(<Harness events={events} masked echo={echo} />);
-    await frameWhere(lastFrame, (f) => f.includes('> '));
+    await frameWhere(lastFrame, (f) => f.includes('runs 0\n>'));
     stdin.write(secret);
     const shown = await frameWhere(lastFrame, (f) => (echo === 'stars' ? f.includes('*'.repeat(secret.length)) : f.includes('runs 0')));
-    t.true(shown.includes(`> ${maskedEcho(secret.length, echo)}`));
+    t.is(shown.split('\n').at(-1), `>${echo === 'stars' ? ` ${'*'.repeat(secret.length)}` : ''}`);
     stdin.write(KEYS.up);
     stdin.write(KEYS.enter);
     await frameWhere(lastFrame, (f) => f.includes('runs 1'));
@@ -149,4 +139,3 @@ test('maskedEcho takes only a length', (t) => {
   t.is(maskedEcho(4, 'none'), '');
 });
 
-void typeKeys;

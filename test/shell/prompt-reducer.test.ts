@@ -4,7 +4,7 @@ import { HISTORY_LIMIT, initialPromptState, promptReducer, submitLine, type Prom
 
 const run = (state: PromptState, ...actions: PromptAction[]) => actions.reduce(promptReducer, state);
 const type = (text: string): PromptAction => ({ type: 'insert', text });
-const a = (t: Exclude<PromptAction['type'], 'insert' | 'complete' | 'set-masked' | 'set-history'>): PromptAction => ({ type: t });
+const a = (t: Exclude<PromptAction['type'], 'insert' | 'complete' | 'set-masked' | 'set-history' | 'set-mode'>): PromptAction => ({ type: t });
 const typed = (text: string, history: string[] = []) => run(initialPromptState(history), type(text));
 
 const ctx: CompletionContext = {
@@ -160,4 +160,14 @@ test('switching masking clears the line; clear drops it; set-history replaces th
   t.is(run(s, { type: 'set-masked', masked: true }).buffer, '');
   t.deepEqual([run(s, a('clear')).buffer, run(s, a('clear')).history], ['', []]);
   t.deepEqual(run(s, { type: 'set-history', history: ['a', 'b'] }).history, ['a', 'b']);
+});
+
+test('answers to a dialog are not recorded in history; set-mode masks secret answers', (t) => {
+  const answering = run(initialPromptState(['sigkeys']), { type: 'set-mode', answering: true, masked: false }, type('1 2'));
+  const { state } = submitLine(answering);
+  t.deepEqual(state.history, ['sigkeys']);
+  const secret = run(initialPromptState(), { type: 'set-mode', answering: true, masked: true });
+  t.true(secret.masked);
+  const back = run(secret, { type: 'set-mode', answering: false, masked: false }, type('cryptounits'));
+  t.deepEqual(submitLine(back).state.history, ['cryptounits']);
 });

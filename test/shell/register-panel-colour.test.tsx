@@ -19,7 +19,6 @@ const model = buildPanelModel(after, new Set(), before);
 const BG_YELLOW = '\u001b[43m';
 const INVERSE = '\u001b[7m';
 // Any foreground or background colour code: 30-37, 39-47, 49, 90-97, 100-107, and 38;/48; forms.
-// eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
 function renderWith(theme: Theme) {

@@ -1,18 +1,23 @@
 /**
  * Shared by the store tests: fresh homes, file snapshots, and the built one-shot binary run as a
- * separate process (built once, and only when dist/tkesim.js is missing or older than the sources).
+ * separate process (built only when dist/tkesim.js is missing or older than the sources).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
+import { withLock } from '../../src/store/lock.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-/** The binary under test; TKESIM_BIN points the tests at another build (used to check they can fail). */
-export const BIN = process.env.TKESIM_BIN ?? join(ROOT, 'dist', 'tkesim.js');
+/**
+ * The binary under test: a private copy of dist/ made by ensureBuilt(), so that a rebuild started
+ * elsewhere while these tests run (scripts/build.mjs deletes dist/ first) cannot pull it away.
+ * TKESIM_BIN points the tests at another build instead (used to check that they can fail).
+ */
+export let BIN = process.env.TKESIM_BIN ?? join(ROOT, 'dist', 'tkesim.js');
 
 /** A fresh, empty directory under the system temp dir, removed when the test ends. */
 export async function freshHome(t: ExecutionContext, prefix = 'tkesim-store-'): Promise<string> {
@@ -57,46 +62,36 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-function binaryIsStale(): boolean {
-  if (!existsSync(BIN)) return true;
-  if (process.env.TKESIM_BIN) return false;
-  const built = statSync(BIN).mtimeMs;
+function binaryIsStale(bin: string): boolean {
+  if (!existsSync(bin)) return true;
   const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'scripts', 'build.mjs')), newestMtime(join(ROOT, 'package.json')));
-  return sources > built;
+  return sources > statSync(bin).mtimeMs;
 }
 
-const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /**
- * Builds dist/tkesim.js with scripts/build.mjs when it is missing or older than the sources. Test
- * files run in parallel, so builds are serialised with a lock directory and rechecked inside it.
+ * Builds dist/ with scripts/build.mjs when it is missing or older than the sources, then copies it
+ * to a private directory removed at exit. Builds are serialised with the lock the other end-to-end
+ * helpers use (test/helpers/cli.ts), so test files running in parallel build once.
  */
-export function ensureBuilt(): void {
-  if (!binaryIsStale()) return;
-  if (process.env.TKESIM_BIN) throw new Error(`TKESIM_BIN=${BIN} does not exist`);
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const lock = join(ROOT, 'dist', '.store-tests-build.lock');
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock left by a killed test run is broken after the deadline.
-      if (Date.now() > deadline) {
-        try { rmdirSync(lock); } catch { /* gone already */ }
-      }
-      sleepSync(100);
+export async function ensureBuilt(): Promise<void> {
+  if (process.env.TKESIM_BIN) {
+    if (!existsSync(BIN)) throw new Error(`TKESIM_BIN=${BIN} does not exist`);
+    return;
+  }
+  const dist = join(ROOT, 'dist');
+  const copy = mkdtempSync(join(tmpdir(), 'tkesim-store-bin-'));
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  await withLock(join(tmpdir(), 'tkesim-test-build.lock'), () => {
+    if (binaryIsStale(join(dist, 'tkesim.js'))) {
+      const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stdout}${r.stderr}`);
     }
-  }
-  try {
-    if (!binaryIsStale()) return;
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stdout}${r.stderr}`);
-  } finally {
-    rmdirSync(lock);
-  }
+    cpSync(dist, copy, { recursive: true });
+  });
+  const bin = join(copy, 'tkesim.js');
+  const check = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`the built binary does not start: ${check.stdout}${check.stderr}`);
+  BIN = bin;
 }
 
 /** The environment a one-shot tkesim runs with: this home, its default workstation, cheap scrypt. */

@@ -1,0 +1,90 @@
+/** The shell's screen: the log scrolls above a live region holding the status, the panel and the prompt. */
+import { Box, Text, useApp, useStdout } from 'ink';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { CompletionContext } from './completion.ts';
+import type { ShellController } from './controller.ts';
+import { OutputLog } from './output-log.tsx';
+import { buildPanelModel } from './panel-model.ts';
+import { PromptLine } from './prompt-line.tsx';
+import { RegisterPanel } from './register-panel.tsx';
+import { SignatureProgress, progressText } from './signature-progress.tsx';
+import { buildStatusModel } from './status-model.ts';
+import { StatusLine } from './status-line.tsx';
+import { useTheme } from './theme.ts';
+import { usePrompt } from './use-prompt.ts';
+
+export interface AppProps {
+  readonly controller: ShellController;
+  readonly commands: readonly string[];
+  readonly flags: Readonly<Record<string, readonly string[]>>;
+  readonly history: readonly string[];
+  /** A command line was submitted (never an answer, never a secret): record it in the history file. */
+  readonly onCommandLine: (line: string) => void;
+}
+
+function useColumns(): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(stdout.columns || 80);
+  useEffect(() => {
+    const onResize = () => setColumns(stdout.columns || 80);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return columns;
+}
+
+export function App({ controller, commands, flags, history, onCommandLine }: AppProps) {
+  const view = useSyncExternalStore(controller.subscribe, controller.getView);
+  const { exit } = useApp();
+  const theme = useTheme();
+  const columns = useColumns();
+
+  const context: CompletionContext = useMemo(() => ({
+    commands, flags,
+    keynums: () => controller.view.keynums,
+    partKeynums: () => controller.view.partKeynums,
+    unitNumbers: () => (controller.view.world?.units ?? []).map((_, i) => i + 1),
+  }), [commands, flags, controller]);
+
+  const { state, dispatch } = usePrompt({
+    context, history,
+    onSubmit: (line, masked) => {
+      const answering = controller.view.question !== null;
+      if (!answering && !masked && line.trim() !== '') onCommandLine(line.trim());
+      void controller.submit(line);
+    },
+    onInterrupt: (hadText) => controller.interrupt(hadText),
+    onEof: () => controller.endOfInput(),
+  });
+
+  useEffect(() => {
+    controller.promptMode = (mode) => dispatch({ type: 'set-mode', ...mode });
+    return () => {
+      controller.promptMode = null;
+    };
+  }, [controller, dispatch]);
+  const secret = view.question?.kind === 'secret';
+
+  useEffect(() => {
+    if (view.exited) exit();
+  }, [view.exited, exit]);
+
+  const panel = useMemo(() => (view.world ? buildPanelModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous]);
+  const status = useMemo(() => (view.world ? buildStatusModel(view.world, view.selectedUnits, view.signatureKeyNames) : null), [view.world, view.selectedUnits, view.signatureKeyNames]);
+
+  return (
+    <>
+      <OutputLog key={view.logEpoch} items={view.log} />
+      <Box flexDirection="column" width={columns}>
+        {status ? <StatusLine model={status} width={columns} /> : null}
+        {panel ? <RegisterPanel model={panel} width={columns} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
+        {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}
+        {view.progress?.kind === 'work' ? <Text {...theme.tone.muted}>{progressText(view.progress)}</Text> : null}
+        {view.busy && !view.question ? <Text {...theme.tone.muted}>working...</Text> : null}
+        <PromptLine state={secret && !state.masked ? { ...state, masked: true } : state} prompt={view.question ? '> ' : view.busy ? '… ' : 'tkesim> '} focus={!view.busy || view.question !== null} />
+      </Box>
+    </>
+  );
+}

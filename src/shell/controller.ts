@@ -1,0 +1,171 @@
+/**
+ * The shell's session: it runs lines through the engine, answers the engine's questions from the
+ * prompt, and keeps what the screen shows (log, worlds, selection, dialog, progress). No React here,
+ * so the line handler is tested without rendering. Secret answers are never logged or kept.
+ */
+import type { World } from '../core/types.ts';
+import type { Io, Progress, Question } from '../engine/io.ts';
+import type { Outcome } from '../engine/outcome.ts';
+import type { OutputItem, Tone } from './output-log.tsx';
+
+/** What the shell needs from the engine; the entry wires it. */
+export interface ShellEngine {
+  run(line: string, io: Io): Promise<Outcome>;
+  world(): Promise<World>;
+  /** Selected unit ids and the names of the selected signature keys. */
+  selection(): Promise<{ readonly units: readonly string[]; readonly signatureKeyNames: readonly string[] }>;
+  /** KEYNUMs of signature keys and of master key parts, for completion. */
+  keynums(): Promise<{ readonly signatureKeys: readonly number[]; readonly keyParts: readonly number[] }>;
+}
+
+export interface ShellView {
+  readonly world: World | null;
+  /** The world before the last command: the panel highlights what changed. */
+  readonly previous: World | null;
+  readonly selectedUnits: ReadonlySet<string>;
+  readonly signatureKeyNames: readonly string[];
+  readonly log: readonly OutputItem[];
+  /** Changes when the log is cleared (the log component is remounted). */
+  readonly logEpoch: number;
+  readonly question: Question | null;
+  readonly progress: Progress | null;
+  readonly busy: boolean;
+  readonly exited: boolean;
+  readonly keynums: readonly number[];
+  readonly partKeynums: readonly number[];
+}
+
+const LOG_LIMIT = 5000;
+
+export function toneOf(text: string): Tone {
+  if (text.startsWith('FAILED') || text.startsWith('Incorrect usage')) return 'error';
+  if (text.startsWith('OK')) return 'ok';
+  return 'normal';
+}
+
+export class ShellController {
+  #view: ShellView = {
+    world: null, previous: null, selectedUnits: new Set(), signatureKeyNames: [], log: [], logEpoch: 0,
+    question: null, progress: null, busy: false, exited: false, keynums: [], partKeynums: [],
+  };
+  #listeners = new Set<() => void>();
+  #answer: ((value: string | null) => void) | null = null;
+  #nextId = 0;
+  /** Set by the prompt: called synchronously when a dialog starts or stops asking. */
+  promptMode: ((mode: { readonly answering: boolean; readonly masked: boolean }) => void) | null = null;
+
+  constructor(private readonly engine: ShellEngine) {}
+
+  get view(): ShellView {
+    return this.#view;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getView = (): ShellView => this.#view;
+
+  #set(patch: Partial<ShellView>): void {
+    this.#view = { ...this.#view, ...patch };
+    for (const l of this.#listeners) l();
+  }
+
+  log(text: string, tone: Tone = toneOf(text)): void {
+    const log = [...this.#view.log, { id: String(this.#nextId++), text, tone }];
+    this.#set({ log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log });
+  }
+
+  /** Loads the world and the selection (at start, and after every command). */
+  async refresh(previous: World | null = this.#view.previous): Promise<void> {
+    const [world, selection, keys] = await Promise.all([this.engine.world(), this.engine.selection(), this.engine.keynums()]);
+    this.#set({
+      world, previous, selectedUnits: new Set(selection.units), signatureKeyNames: selection.signatureKeyNames,
+      keynums: keys.signatureKeys, partKeynums: keys.keyParts,
+    });
+  }
+
+  readonly io: Io = {
+    print: (text) => this.log(text),
+    ask: (question) =>
+      new Promise<string | null>((resolve) => {
+        this.log(question.prompt, 'normal');
+        this.promptMode?.({ answering: true, masked: question.kind === 'secret' });
+        this.#answer = resolve;
+        this.#set({ question });
+      }),
+    progress: (p) => this.#set({ progress: p }),
+  };
+
+  #resolveQuestion(value: string | null): void {
+    const resolve = this.#answer;
+    const q = this.#view.question;
+    this.#answer = null;
+    this.promptMode?.({ answering: true, masked: true });
+    this.#set({ question: null });
+    if (q && value !== null) this.log(q.kind === 'secret' ? '> ' : `> ${value}`, 'muted');
+    resolve?.(value);
+  }
+
+  /**
+   * One submitted line. While a dialog asks, the line answers it; otherwise it is a command, or one
+   * of the shell's own words (exit, quit, clear). Resolves once the command has finished.
+   */
+  async submit(line: string): Promise<Outcome | null> {
+    if (this.#view.question) {
+      this.#resolveQuestion(line);
+      return null;
+    }
+    if (this.#view.exited) return null;
+    if (this.#view.busy) {
+      // Typed while a command runs and before it asks: it might be a password typed too early,
+      // so it is neither shown nor run.
+      this.log('(a command is still running: that line was discarded)', 'muted');
+      return null;
+    }
+    return this.#command(line);
+  }
+
+  async #command(line: string): Promise<Outcome | null> {
+    const trimmed = line.trim();
+    if (trimmed === '') return null;
+    if (trimmed === 'exit' || trimmed === 'quit') {
+      this.#set({ exited: true });
+      return null;
+    }
+    if (trimmed === 'clear') {
+      this.#set({ log: [], logEpoch: this.#view.logEpoch + 1 });
+      return null;
+    }
+    const before = this.#view.world;
+    this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
+    this.#set({ busy: true, progress: null });
+    this.promptMode?.({ answering: true, masked: true });
+    try {
+      return await this.engine.run(trimmed, this.io);
+    } catch (e) {
+      this.log(`FAILED\nInternal error: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      return { status: 'failed', message: 'internal error' };
+    } finally {
+      await this.refresh(before).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
+      this.promptMode?.({ answering: false, masked: false });
+      this.#set({ busy: false, progress: null });
+    }
+  }
+
+  /** Ctrl-C: cancels a dialog (the world is unchanged), or quits at an empty prompt. */
+  interrupt(hadText: boolean): void {
+    if (this.#view.question) {
+      this.#resolveQuestion(null);
+      return;
+    }
+    if (!hadText && !this.#view.busy) this.#set({ exited: true });
+  }
+
+  /** Ctrl-D on an empty line: ends a dialog's input, or quits. */
+  endOfInput(): void {
+    if (this.#view.question) this.#resolveQuestion(null);
+    else if (!this.#view.busy) this.#set({ exited: true });
+  }
+}
