@@ -89,7 +89,8 @@ test('Ctrl-C cancels a dialog with the world unchanged; Ctrl-C at an empty promp
     await s.typeLine('sigkey-add');
     await s.waitFor('Enter an administrator name', m);
     s.pty.write('\u0003');
-    await s.waitFor('Nothing was changed', m);
+    const cancelled = await s.waitFor('Nothing was changed', m);
+    await s.waitFor(/tkesim>\s*$/m, cancelled);
     await dialog(s, 'sigkeys', [], /No files containing a signature key were found/);
     s.pty.write('\u0003');
     t.is(await s.exited, 0);
