@@ -3,17 +3,11 @@
  * like `ibmcloud tke <command>` and exits 0 (OK), 1 (FAILED) or 2 (usage). One-shot mode never
  * loads Ink or React.
  */
-import { ALL_COMMANDS, helpText } from './commands/help.ts';
-import { lookup, suggestions } from './commands/registry.ts';
+import { CATALOGUE, helpText } from './commands/help.ts';
 import { createContext } from './engine/context.ts';
 import { exitCode } from './engine/outcome.ts';
-import { runArgv, type Catalogue } from './engine/run.ts';
+import { runArgv } from './engine/run.ts';
 import { terminalIo } from './oneshot/terminal-io.ts';
-
-export const catalogue: Catalogue = {
-  lookup: (w) => lookup(w, ALL_COMMANDS),
-  suggestions,
-};
 
 const NO_TERMINAL = [
   'tkesim needs a terminal for its interactive shell.',
@@ -48,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`FAILED\n${(e as Error).message}\n`);
     return 1;
   }
-  return exitCode(await runArgv(ctx, argv, catalogue));
+  return exitCode(await runArgv(ctx, argv, CATALOGUE));
 }
 
 main(process.argv.slice(2)).then(

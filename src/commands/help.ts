@@ -60,3 +60,9 @@ export const help: TkeCommand = {
 };
 
 export const ALL_COMMANDS: readonly TkeCommand[] = [...TKE_COMMANDS, ...SIM_COMMANDS, help];
+
+/** Every command, as the engine's runner finds them. */
+export const CATALOGUE = {
+  lookup: (w: readonly string[]) => lookup(w, ALL_COMMANDS),
+  suggestions,
+};
