@@ -17,7 +17,15 @@ const NO_TERMINAL = [
   'Answers to prompts are read one per line from standard input. Run "tkesim help" for every command.',
 ].join('\n');
 
+/**
+ * Front-ends other than one TKE command, by their first word. Each loads its module lazily, so a
+ * one-shot command never pays for them.
+ */
+const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) => Promise<number>>> = {};
+
 async function main(argv: string[]): Promise<number> {
+  const route = argv[0] === undefined ? undefined : ROUTES[argv[0]];
+  if (route) return route(argv.slice(1), process.env);
   if (argv.length === 0) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(`${NO_TERMINAL}\n`);

@@ -49,7 +49,7 @@ export const mkLoad: TkeCommand = {
     });
     key.fill(0);
     if (!result.ok) return refused(result);
-    ok(ctx, 'The new master key register has been loaded in the selected crypto units.', '', renderNewRegister(result.world, fresh(result.world, targets)));
+    ok(ctx, 'The new master key register has been loaded in the selected crypto units.', renderNewRegister(result.world, fresh(result.world, targets)));
     return OK;
   },
 };
@@ -73,7 +73,7 @@ export const mkCommit: TkeCommand = {
     const vp = registerVp(targets[0]?.newRegister.key ?? null);
     const r = await registerCommand(ctx, targets, { kind: 'mk-commit', vp });
     if ('status' in r) return r;
-    ok(ctx, 'The new master key register has been committed in the selected crypto units.', '', renderNewRegister(r.world, fresh(r.world, targets)));
+    ok(ctx, 'The new master key register has been committed in the selected crypto units.', renderNewRegister(r.world, fresh(r.world, targets)));
     return OK;
   },
 };
@@ -96,7 +96,7 @@ export const mkSetimm: TkeCommand = {
     const r = await registerCommand(ctx, targets, { kind: 'mk-setimm' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
-    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', '', registers(r.world, after) + lostKeysNote(targets, after));
+    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', registers(r.world, after) + lostKeysNote(targets, after));
     return OK;
   },
 };
@@ -111,7 +111,7 @@ export const mkClrnew: TkeCommand = {
     const targets = await selectedUnits(ctx, world);
     const r = await registerCommand(ctx, targets, { kind: 'mk-clrnew' });
     if ('status' in r) return r;
-    ok(ctx, 'The new master key register has been cleared in the selected crypto units.', '', renderNewRegister(r.world, fresh(r.world, targets)));
+    ok(ctx, 'The new master key register has been cleared in the selected crypto units.', renderNewRegister(r.world, fresh(r.world, targets)));
     return OK;
   },
 };
@@ -128,7 +128,7 @@ export const mkClrcur: TkeCommand = {
     if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The current master key register was not cleared.' });
     const r = await registerCommand(ctx, targets, { kind: 'mk-clrcur' });
     if ('status' in r) return r;
-    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', '', renderCurrentRegister(r.world, fresh(r.world, targets)));
+    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', renderCurrentRegister(r.world, fresh(r.world, targets)));
     return OK;
   },
 };

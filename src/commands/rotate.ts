@@ -44,7 +44,7 @@ export const mkRotate: TkeCommand = {
     ctx.io.print(REWRAP_DONE);
     const result = await submit(ctx, targets, signers, () => ({ kind: 'mk-setimm' }));
     if (!result.ok) return refused(result);
-    ok(ctx, 'Master key rotation successful.', '', registers(result.world, fresh(result.world, targets)));
+    ok(ctx, 'Master key rotation successful.', registers(result.world, fresh(result.world, targets)));
     return OK;
   },
 };

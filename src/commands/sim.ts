@@ -167,7 +167,7 @@ export const simResend: TkeCommand = {
       return { world: r.ok ? r.world : null, result: r };
     });
     if (!result.ok) fail(renderRefusal(result.refusal), result.refusal);
-    ok(ctx, `${requests.length} request(s) were accepted.`, '', registers(result.world, result.world.units));
+    ok(ctx, `${requests.length} request(s) were accepted.`, registers(result.world, result.world.units));
     return OK;
   },
 };

@@ -21,7 +21,7 @@ export const thrhldSet: TkeCommand = {
     const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, command) ?? 0);
     const result = await submit(ctx, targets, signers, () => command);
     if (!result.ok) return refused(result);
-    ok(ctx, 'New signature threshold values have been set in the selected crypto units.', '', renderThresholds(result.world, fresh(result.world, targets)));
+    ok(ctx, 'New signature threshold values have been set in the selected crypto units.', renderThresholds(result.world, fresh(result.world, targets)));
     return OK;
   },
 };

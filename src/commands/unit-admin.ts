@@ -20,7 +20,7 @@ export const zeroize: TkeCommand = {
     }
     const r = await registerCommand(ctx, targets, { kind: 'zeroize' });
     if ('status' in r) return r;
-    ok(ctx, 'The selected crypto units have been zeroized.', '', renderCompare(r.world, fresh(r.world, targets)));
+    ok(ctx, 'The selected crypto units have been zeroized.', renderCompare(r.world, fresh(r.world, targets)));
     return OK;
   },
 };
@@ -36,7 +36,7 @@ function controlPoint(name: string, point: ControlPoint, what: string): TkeComma
       const targets = await selectedUnits(ctx, world);
       const r = await registerCommand(ctx, targets, { kind: 'cp-set', point });
       if ('status' in r) return r;
-      ok(ctx, `The control point ${point} has been set in the selected crypto units.`, '', renderControlPoints(r.world, fresh(r.world, targets)));
+      ok(ctx, `The control point ${point} has been set in the selected crypto units.`, renderControlPoints(r.world, fresh(r.world, targets)));
       return OK;
     },
   };

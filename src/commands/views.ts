@@ -17,7 +17,7 @@ function view(name: string, summary: string, details: string, render: (world: Wo
 }
 
 export const registers = (world: World, units: readonly CryptoUnit[]): string =>
-  `${renderNewRegister(world, units)}\n\n${renderCurrentRegister(world, units)}`;
+  `${renderNewRegister(world, units)}\n${renderCurrentRegister(world, units)}`;
 
 export const cryptounitCompare = view(
   'cryptounit-compare',

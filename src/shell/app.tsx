@@ -1,6 +1,6 @@
 /** The shell's screen: the log scrolls above a live region holding the status, the panel and the prompt. */
 import { Box, Text, useApp, useStdout } from 'ink';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { CompletionContext } from './completion.ts';
 import type { ShellController } from './controller.ts';
 import { OutputLog } from './output-log.tsx';
@@ -20,6 +20,8 @@ export interface AppProps {
   readonly history: readonly string[];
   /** A command line was submitted (never an answer, never a secret): record it in the history file. */
   readonly onCommandLine: (line: string) => void;
+  /** Extra panels (a lesson, a replay's controls), shown above the status line. */
+  readonly children?: ReactNode;
 }
 
 function useColumns(): number {
@@ -35,7 +37,7 @@ function useColumns(): number {
   return columns;
 }
 
-export function App({ controller, commands, flags, history, onCommandLine }: AppProps) {
+export function App({ controller, commands, flags, history, onCommandLine, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
   const { exit } = useApp();
   const theme = useTheme();
@@ -78,6 +80,7 @@ export function App({ controller, commands, flags, history, onCommandLine }: App
     <>
       <OutputLog key={view.logEpoch} items={view.log} />
       <Box flexDirection="column" width={columns}>
+        {children}
         {status ? <StatusLine model={status} width={columns} /> : null}
         {panel ? <RegisterPanel model={panel} width={columns} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
         {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}

@@ -18,6 +18,22 @@ export interface ShellEngine {
   keynums(): Promise<{ readonly signatureKeys: readonly number[]; readonly keyParts: readonly number[] }>;
 }
 
+/** Listens to a shell session: recorders, lessons. Never handed a secret. */
+export interface ShellObserver {
+  /** Every item added to the log. */
+  output?(item: OutputItem): void;
+  /** A dialog asked a question. */
+  question?(question: Question): void;
+  /** The answer given: null for a secret (it is never passed on) or a cancelled question. */
+  answer?(question: Question, value: string | null): void;
+  commandStart?(line: string, world: World | null): void;
+  /** A command finished (or a built-in ran: outcome null); the worlds before and after it. */
+  commandEnd?(line: string, outcome: Outcome | null, before: World | null, after: World | null): void;
+}
+
+/** A word the shell handles itself (hint, record start, ...): it gets the rest of the line. */
+export type Builtin = (rest: string, controller: ShellController) => Promise<void> | void;
+
 export interface ShellView {
   readonly world: World | null;
   /** The world before the last command: the panel highlights what changed. */
@@ -51,10 +67,12 @@ export class ShellController {
   #listeners = new Set<() => void>();
   #answer: ((value: string | null) => void) | null = null;
   #nextId = 0;
+  #observers = new Set<ShellObserver>();
+  #builtins = new Map<string, Builtin>();
   /** Set by the prompt: called synchronously when a dialog starts or stops asking. */
   promptMode: ((mode: { readonly answering: boolean; readonly masked: boolean }) => void) | null = null;
 
-  constructor(private readonly engine: ShellEngine) {}
+  constructor(private engine: ShellEngine) {}
 
   get view(): ShellView {
     return this.#view;
@@ -72,8 +90,29 @@ export class ShellController {
     for (const l of this.#listeners) l();
   }
 
+  addObserver(observer: ShellObserver): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
+  }
+
+  /** Registers a shell word of one or two words ("hint", "record start"). */
+  registerBuiltin(words: string, handler: Builtin): void {
+    this.#builtins.set(words, handler);
+  }
+
+  #builtin(line: string): { handler: Builtin; rest: string } | null {
+    const w = line.split(/\s+/);
+    for (const n of [2, 1]) {
+      const handler = this.#builtins.get(w.slice(0, n).join(' '));
+      if (handler && w.length >= n) return { handler, rest: w.slice(n).join(' ') };
+    }
+    return null;
+  }
+
   log(text: string, tone: Tone = toneOf(text)): void {
-    const log = [...this.#view.log, { id: String(this.#nextId++), text, tone }];
+    const item = { id: String(this.#nextId++), text, tone };
+    for (const o of this.#observers) o.output?.(item);
+    const log = [...this.#view.log, item];
     this.#set({ log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log });
   }
 
@@ -91,6 +130,7 @@ export class ShellController {
     ask: (question) =>
       new Promise<string | null>((resolve) => {
         this.log(question.prompt, 'normal');
+        for (const o of this.#observers) o.question?.(question);
         this.promptMode?.({ answering: true, masked: question.kind === 'secret' });
         this.#answer = resolve;
         this.#set({ question });
@@ -105,6 +145,7 @@ export class ShellController {
     this.promptMode?.({ answering: true, masked: true });
     this.#set({ question: null });
     if (q && value !== null) this.log(q.kind === 'secret' ? '> ' : `> ${value}`, 'muted');
+    if (q) for (const o of this.#observers) o.answer?.(q, q.kind === 'secret' ? null : value);
     resolve?.(value);
   }
 
@@ -140,18 +181,31 @@ export class ShellController {
     }
     const before = this.#view.world;
     this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
+    for (const o of this.#observers) o.commandStart?.(trimmed, before);
     this.#set({ busy: true, progress: null });
     this.promptMode?.({ answering: true, masked: true });
+    let outcome: Outcome | null = null;
     try {
-      return await this.engine.run(trimmed, this.io);
+      const builtin = this.#builtin(trimmed);
+      if (builtin) await builtin.handler(builtin.rest, this);
+      else outcome = await this.engine.run(trimmed, this.io);
+      return outcome;
     } catch (e) {
       this.log(`FAILED\nInternal error: ${e instanceof Error ? e.message : String(e)}`, 'error');
-      return { status: 'failed', message: 'internal error' };
+      outcome = { status: 'failed', message: 'internal error' };
+      return outcome;
     } finally {
       await this.refresh(before).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
       this.promptMode?.({ answering: false, masked: false });
       this.#set({ busy: false, progress: null });
+      for (const o of this.#observers) o.commandEnd?.(trimmed, outcome, before, this.#view.world);
     }
+  }
+
+  /** Replaces the engine (a lesson or a replay works on its own world). */
+  useEngine(engine: ShellEngine): Promise<void> {
+    this.engine = engine;
+    return this.refresh(null);
   }
 
   /** Ctrl-C: cancels a dialog (the world is unchanged), or quits at an empty prompt. */

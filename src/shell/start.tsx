@@ -3,17 +3,27 @@ import { render } from 'ink';
 import { join } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
 import { App } from './app.tsx';
-import { ShellController } from './controller.ts';
+import type { ReactNode } from 'react';
+import { ShellController, type ShellEngine } from './controller.ts';
 import { COMMAND_FLAGS, COMMAND_NAMES, HISTORY_FILE, shellEngine } from './engine-adapter.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
 import { ThemeContext, themeFromEnv } from './theme.ts';
 
-export async function startShell(env: NodeJS.ProcessEnv): Promise<number> {
+export interface ShellOptions {
+  /** The engine to run lines on (default: the user's world in TKESIM_HOME). */
+  readonly engine?: ShellEngine;
+  /** Runs before the first frame: registers built-ins and observers; may return extra panels. */
+  readonly setup?: (controller: ShellController) => Promise<ReactNode> | ReactNode;
+  readonly greeting?: string;
+}
+
+export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions = {}): Promise<number> {
   const paths = resolvePaths(env);
   const historyFile = join(paths.home, HISTORY_FILE);
-  const controller = new ShellController(shellEngine(env));
+  const controller = new ShellController(options.engine ?? shellEngine(env));
   await controller.refresh(null);
-  controller.log('tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
+  controller.log(options.greeting ?? 'tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
+  const extra = options.setup ? await options.setup(controller) : null;
   const history = await loadHistory(historyFile).catch(() => []);
   const app = render(
     <ThemeContext.Provider value={themeFromEnv(env)}>
@@ -23,7 +33,9 @@ export async function startShell(env: NodeJS.ProcessEnv): Promise<number> {
         flags={COMMAND_FLAGS}
         history={history}
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
-      />
+      >
+        {extra}
+      </App>
     </ThemeContext.Provider>,
     { exitOnCtrlC: false },
   );

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench` (which builds first): measures the budgets of the issues in one run, as ratios or
+ * times on this machine, and prints one table (also written to bench/latest.md). It is a report: it
+ * exits 0 even when a budget fails, and says FAIL plainly. Add a budget by adding an entry to
+ * BUDGETS.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT, ceremony, freshHome, keysCheck, median, must, seconds, timed, tkesim } from './bench/tkesim.ts';
+
+interface Measurement {
+  /** What was measured, with the numbers behind it. */
+  readonly figure: string;
+  readonly pass: boolean;
+}
+
+interface Budget {
+  readonly name: string;
+  /** The bar, as the issue states it. */
+  readonly bar: string;
+  measure(): Measurement;
+}
+
+// ---- tkesim cryptounits vs node -e '' ----
+
+const WARM_UP = 3;
+const STARTUP_RUNS = 21;
+const STARTUP_BAR = 2.5;
+
+function startup(): Measurement {
+  const { env } = freshHome({ TKESIM_SCRYPT_N: '1024' });
+  must(env, ['sim', 'init', '--yes', '--seed', 'bench']);
+  must(env, ['cryptounit-add', '1', '2']);
+  const node = () => timed(process.execPath, ['-e', ''], env);
+  const units = () => {
+    const r = tkesim(env, ['cryptounits']);
+    if (r.status !== 0 || !r.stdout.includes('CRYPTO UNIT NUM')) throw new Error(`tkesim cryptounits exited ${r.status}: ${r.stdout}${r.stderr}`);
+    return r;
+  };
+  for (let i = 0; i < WARM_UP; i++) {
+    node();
+    units();
+  }
+  const baseline: number[] = [];
+  const measured: number[] = [];
+  // Interleaved, alternating which goes first, so that drift in the machine's load hits both alike.
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    if (i % 2 === 0) {
+      baseline.push(node().seconds);
+      measured.push(units().seconds);
+    } else {
+      measured.push(units().seconds);
+      baseline.push(node().seconds);
+    }
+  }
+  const ratio = median(measured) / median(baseline);
+  return {
+    figure: `${ratio.toFixed(2)}× (median ${seconds(median(measured))} vs node -e '' ${seconds(median(baseline))}; ${STARTUP_RUNS} runs each, interleaved, after ${WARM_UP} warm-up)`,
+    pass: ratio <= STARTUP_BAR,
+  };
+}
+
+// ---- cryptounit-mk-rotate with 50,000 keys in storage ----
+
+const KEYS = 50_000;
+const ROTATIONS = 3;
+const ROTATE_BAR_S = 2;
+
+function rotation(): Measurement {
+  // Default scrypt cost: the rotation's password check costs what it costs a trainee.
+  const { env } = freshHome();
+  ceremony(env, 'bench-rotate');
+  must(env, ['sim', 'keys', 'create', String(KEYS)]);
+  const times: number[] = [];
+  const problems: string[] = [];
+  let checked = '';
+  for (let round = 0; round < ROTATIONS; round++) {
+    const first = 3 + 2 * round;
+    must(env, ['mk-add', '--random'], `r${round}a\nk${first}\nk${first}\n`);
+    must(env, ['mk-add', '--random'], `r${round}b\nk${first + 1}\nk${first + 1}\n`);
+    must(env, ['cryptounit-mk-load', String(first), String(first + 1)], `pw1\nk${first}\nk${first + 1}\n`);
+    must(env, ['cryptounit-mk-commit'], 'pw1\n');
+    const r = tkesim(env, ['cryptounit-mk-rotate'], 'y\npw1\n');
+    times.push(r.seconds);
+    if (r.status !== 0 || !r.stdout.includes('Master key rotation successful')) {
+      problems.push(`rotation ${round + 1} exited ${r.status}: ${r.stdout.split('\n').slice(-4).join(' ')}`);
+      break;
+    }
+    const check = keysCheck(env);
+    checked = `units 1 and 2: ${check['1']}, ${check['2']}`;
+    if (check['1'] !== `${KEYS}/${KEYS}` || check['2'] !== `${KEYS}/${KEYS}`) problems.push(`after rotation ${round + 1}, sim keys check: ${checked}`);
+  }
+  const m = median(times);
+  return {
+    figure: `median ${seconds(m)} of ${times.length} rotation(s) (${times.map((t) => t.toFixed(2)).join(', ')} s; ${KEYS} keys on each of 2 units; default scrypt); sim keys check after: ${checked || 'not run'}${problems.length ? `; ${problems.join('; ')}` : ''}`,
+    pass: problems.length === 0 && m <= ROTATE_BAR_S,
+  };
+}
+
+const BUDGETS: readonly Budget[] = [
+  { name: '`tkesim cryptounits` (one-shot) vs `node -e \'\'`', bar: `median ratio ≤ ${STARTUP_BAR}`, measure: startup },
+  { name: `\`cryptounit-mk-rotate\` re-enciphering ${KEYS.toLocaleString('en')} keys on two units`, bar: `≤ ${ROTATE_BAR_S} s, and every key decrypts after`, measure: rotation },
+];
+
+// ---- the report ----
+
+if (!existsSync(BIN)) {
+  console.error(`${BIN} is missing: run "npm run bench" (it builds first).`);
+  process.exit(1);
+}
+
+const rows: string[][] = [];
+for (const budget of BUDGETS) {
+  process.stderr.write(`measuring: ${budget.name} ...\n`);
+  let m: Measurement;
+  try {
+    m = budget.measure();
+  } catch (e) {
+    m = { figure: `error: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`, pass: false };
+  }
+  rows.push([budget.name, m.figure, budget.bar, m.pass ? 'PASS' : '**FAIL**']);
+}
+
+const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+const table = [
+  '| Budget | Figure | Bar | Result |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+].join('\n');
+const failed = rows.filter((r) => r[3] !== 'PASS').length;
+const summary = failed === 0 ? `All ${rows.length} budgets PASS.` : `FAIL: ${failed} of ${rows.length} budgets are over their bar.`;
+const header = `# tkesim bench\n\n${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU(s) · ${process.platform}/${process.arch}\n`;
+
+console.log(`\n${table}\n\n${summary}`);
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'latest.md'), `${header}\n${table}\n\n${summary}\n`);
+console.log(`\n(written to bench/latest.md)`);
