@@ -45,3 +45,21 @@ test('seeded bytes are reproducible and differ by draw', (t) => {
   t.notDeepEqual(seededBytes('s', 1, 32), seededBytes('t', 1, 32));
   t.is(seededBytes('s', 0, 100).length, 100);
 });
+
+test('seal gives the bytes of nacl.secretbox and opens only with the right key and nonce', async (t) => {
+  const { default: nacl } = await import('tweetnacl');
+  const { seal, unseal } = await import('../../src/core/crypto.ts');
+  const key = new Uint8Array(32).fill(9);
+  const nonce = new Uint8Array(24).fill(4);
+  for (const size of [32, 5, 100]) {
+    const plain = Uint8Array.from({ length: size }, (_, i) => i * 7);
+    const box = seal(plain, nonce, key);
+    t.deepEqual(box, nacl.secretbox(plain, nonce, key));
+    t.deepEqual(unseal(box, nonce, key), plain);
+    t.is(unseal(box, nonce, new Uint8Array(32).fill(8)), null);
+    t.is(unseal(box, new Uint8Array(24), key), null);
+    const altered = box.slice();
+    altered[size] = (altered[size] ?? 0) ^ 1;
+    t.is(unseal(altered, nonce, key), null);
+  }
+});
