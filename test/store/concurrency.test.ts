@@ -1,11 +1,13 @@
 /**
  * Two tkesim processes on one TKESIM_HOME never lose each other's updates: every change is a
  * read-modify-write under the store's lock. Checked with two OS processes each running 50
- * state-changing one-shot commands, and with many concurrent updates through WorldStore.
+ * state-changing one-shot commands, with many concurrent updates through WorldStore in one process,
+ * and with ten processes hammering one store (where a flaw in breaking locks shows).
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import type { World } from '../../src/core/types.ts';
 import { STORE_FILE, WorldStore, type StoreDocument } from '../../src/store/store.ts';
@@ -95,5 +97,39 @@ test('many concurrent updates through separate WorldStore objects lose nothing',
   t.is(doc?.revision, 61);
   t.is(doc?.world.draws, start.draws + 60);
   t.is(seen.size, 60, 'no two updates saw the same revision');
+  t.deepEqual(await readdir(home), [STORE_FILE]);
+});
+
+/** Starts `node --import tsx fixtures/update-worker.ts home count` and collects its output. */
+function worker(home: string, count: number): Promise<Loop> {
+  const script = fileURLToPath(new URL('fixtures/update-worker.ts', import.meta.url));
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, home, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+// Many processes contending for the lock at once: a lock released between another process's failed
+// create and its look at the owner must not make that process delete the next holder's lock.
+test('ten processes hammering one store lose no update and never collide on the atomic write', async (t) => {
+  t.timeout(180_000);
+  const PROCESSES = 10;
+  const EACH = 150;
+  const home = await freshHome(t, 'tkesim-conc-');
+  const start: World = seededWorld('hammer');
+  await new WorldStore(home).update(() => ({ world: start, result: null }));
+  const runs = await Promise.all(Array.from({ length: PROCESSES }, () => worker(home, EACH)));
+  const failures = runs.filter((r) => r.code !== 0);
+  t.is(failures.length, 0, `${failures.length} process(es) failed:\n${failures.map((r) => r.stderr.split('\n').slice(0, 3).join('\n')).join('\n--\n')}`);
+  const completed = runs.reduce((n, r) => n + (Number(r.stdout.trim()) || 0), 0);
+  const doc = await new WorldStore(home).read();
+  t.is(doc?.world.draws, start.draws + completed, `${completed} updates completed but only ${(doc?.world.draws ?? 0) - start.draws} are in the world: lost updates`);
+  t.is(completed, PROCESSES * EACH);
+  t.is(doc?.revision, 1 + PROCESSES * EACH);
   t.deepEqual(await readdir(home), [STORE_FILE]);
 });
