@@ -1,12 +1,13 @@
 // Bundles src/cli.ts into dist/tkesim.js (ESM, production React), the shell in a lazily loaded chunk;
 // native node-pty stays external.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-rmSync('dist', { recursive: true, force: true });
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { tkesim: 'src/cli.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
@@ -26,3 +27,13 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/tkesim.js', 0o755);
+
+// Remove chunks of earlier builds (files are replaced in place, so a running tkesim is never left
+// without its files in the middle of a build).
+const outputs = new Set(Object.keys(result.metafile.outputs).map((p) => resolve(p)));
+if (existsSync('dist/chunks')) {
+  for (const f of readdirSync('dist/chunks')) {
+    const p = resolve('dist/chunks', f);
+    if (!outputs.has(p)) rmSync(p, { force: true });
+  }
+}
