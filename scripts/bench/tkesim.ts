@@ -1,12 +1,28 @@
 /** For the bench: run the built one-shot binary, time processes, and set up worlds. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'dist', 'tkesim.js');
+export const DIST = join(ROOT, 'dist');
+
+/**
+ * The binary measured: dist/ as built by `npm run bench`, copied once to a private directory so
+ * that a rebuild started elsewhere during the run (scripts/build.mjs deletes dist/ first) cannot
+ * pull it away mid-measurement. The copy is the same bundle; one-shot mode loads nothing outside it.
+ */
+export function privateBinary(): string {
+  if (!existsSync(join(DIST, 'tkesim.js'))) throw new Error(`${join(DIST, 'tkesim.js')} is missing: run "npm run bench" (it builds first).`);
+  const copy = mkdtempSync(join(tmpdir(), 'tkesim-bench-bin-'));
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  cpSync(DIST, copy, { recursive: true });
+  BIN = join(copy, 'tkesim.js');
+  return BIN;
+}
+
+export let BIN = join(DIST, 'tkesim.js');
 
 export interface Run {
   readonly status: number | null;
@@ -23,6 +39,26 @@ export function timed(command: string, args: readonly string[], env: NodeJS.Proc
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds };
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * The same, also reporting the process's CPU time (user + system) when /usr/bin/time is there: on
+ * a busy shared machine it shows how much of the wall time was the process's own work.
+ */
+export function timedWithCpu(command: string, args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Run & { cpu: number | null } {
+  if (!existsSync(GNU_TIME)) return { ...timed(command, args, env, input), cpu: null };
+  const dir = mkdtempSync(join(tmpdir(), 'tkesim-bench-time-'));
+  try {
+    const out = join(dir, 'time');
+    const r = timed(GNU_TIME, ['-f', '%U %S', '-o', out, command, ...args], env, input);
+    const [user, system] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    const cpu = Number.isFinite(user) && Number.isFinite(system) ? (user ?? 0) + (system ?? 0) : null;
+    return { ...r, cpu };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A fresh TKESIM_HOME (removed at exit) and the environment a one-shot tkesim runs with there. */
