@@ -1,5 +1,6 @@
 /** The register panel: one row (or card) per crypto unit, and one line on what the last command changed. */
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { panelLines, type Segment, type SegmentRole } from './panel-layout.ts';
 import type { PanelModel } from './panel-model.ts';
 import { useTheme, type TextStyle, type Theme } from './theme.ts';
@@ -25,7 +26,7 @@ function SegmentText({ segment, theme }: { readonly segment: Segment; readonly t
   return <Text {...style}>{segment.text}</Text>;
 }
 
-export function RegisterPanel({ model, width }: RegisterPanelProps) {
+function RegisterPanelView({ model, width }: RegisterPanelProps) {
   const theme = useTheme();
   const lines = panelLines(model, width);
   return (
@@ -39,3 +40,6 @@ export function RegisterPanel({ model, width }: RegisterPanelProps) {
     </Box>
   );
 }
+
+/** Memoised: a keystroke at the prompt does not lay the panel out again. */
+export const RegisterPanel = memo(RegisterPanelView);

@@ -1,5 +1,6 @@
 /** The status line: region, service instance(s), selected units and signature keys, SEEDED marker. */
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { statusSegments, type StatusModel } from './status-model.ts';
 import { useTheme } from './theme.ts';
 
@@ -10,7 +11,7 @@ export interface StatusLineProps {
 
 export const SEEDED_MARK = 'SEEDED';
 
-export function StatusLine({ model, width }: StatusLineProps) {
+function StatusLineView({ model, width }: StatusLineProps) {
   const theme = useTheme();
   return (
     <Box width={width}>
@@ -21,3 +22,5 @@ export function StatusLine({ model, width }: StatusLineProps) {
     </Box>
   );
 }
+
+export const StatusLine = memo(StatusLineView);
