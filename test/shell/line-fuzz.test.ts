@@ -42,8 +42,13 @@ test('2,000 random lines into the shell\'s line handler: no crash, each answered
     const logBefore = controller.view.log.length;
     const running = controller.submit(line);
     // A line that opens a dialog is cancelled at its first question, as Ctrl-C would.
-    for (let spins = 0; spins < 200 && controller.view.question === null && controller.view.busy; spins++) await new Promise((r) => setImmediate(r));
-    if (controller.view.question) controller.interrupt(false);
+    let settled = false;
+    void running.then(() => (settled = true));
+    const deadline = Date.now() + 20_000;
+    while (!settled && Date.now() < deadline) {
+      if (controller.view.question) controller.interrupt(false);
+      await new Promise((r) => setTimeout(r, 1));
+    }
     const outcome = await running;
     const added = controller.view.log.slice(logBefore);
     const answered = added.some((item) => item.tone === 'error' || /USAGE:|No answer was given|cancelled/.test(item.text));
