@@ -116,3 +116,10 @@ test('rotation when the units\' thresholds differ: pre-check fails', async (t) =
   await refusedUnchanged(t, home, ['cryptounit-mk-rotate'], ['y'], /pre-check failed: The signature thresholds of the selected crypto units are not all the same/);
   t.regex((await tkesim(home, ['cryptounit-compare'])).out, /WARNING: Crypto units are configured differently/);
 });
+
+test('a selection mixing secured units and a unit in imprint mode: the imprint-mode refusal (179) is reported', async (t) => {
+  const home = copyOf('initialized');
+  await step(t, home, ['cryptounit-add', '3']);
+  const out = await refusedUnchanged(t, home, ['cryptounit-mk-clrnew'], [], /Return code: 179[\s\S]*Crypto unit: 3/);
+  t.notRegex(out, /Enter the password/);
+});
