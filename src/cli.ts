@@ -21,9 +21,16 @@ const NO_TERMINAL = [
  * Front-ends other than one TKE command, by their first word. Each loads its module lazily, so a
  * one-shot command never pays for them.
  */
-const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) => Promise<number>>> = {};
+const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) => Promise<number>>> = {
+  replay: async (args, env) => (await import('./session/replay-cli.ts')).replayCommand(args, env),
+  demo: async (args, env) => (await import('./session/demo-cli.ts')).demoCommand(args, env),
+  record: async (args, env) => (await import('./session/pty-recorder.ts')).recordCommand(args, env),
+  learn: async (args, env) => (await import('./lessons/learn.ts')).learn(args, env),
+};
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--record') return (await import('./session/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
+  if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./session/record-flag.ts')).withChannel(process.env, () => main(argv));
   const route = argv[0] === undefined ? undefined : ROUTES[argv[0]];
   if (route) return route(argv.slice(1), process.env);
   if (argv.length === 0) {

@@ -14,7 +14,7 @@ export interface Args {
   readonly flags: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type Group = 'workstation' | 'selection' | 'administration' | 'master key' | 'simulator' | 'help';
+export type Group = 'workstation' | 'selection' | 'administration' | 'master key' | 'recovery' | 'simulator' | 'help';
 
 export interface TkeCommand {
   readonly name: string;
@@ -32,3 +32,21 @@ export interface TkeCommand {
 }
 
 export const flagOn = (args: Args, name: string): boolean => args.flags[name] === true;
+
+/**
+ * Whether a command sends requests to the IBM Cloud service (and so needs a valid login). Commands
+ * that only read or write workstation files, help and the simulator's own commands do not.
+ */
+export function callsService(command: TkeCommand): boolean {
+  switch (command.group) {
+    case 'selection':
+    case 'administration':
+    case 'master key':
+    case 'recovery':
+      return true;
+    case 'workstation':
+    case 'simulator':
+    case 'help':
+      return false;
+  }
+}

@@ -9,13 +9,15 @@ const GROUPS: readonly [Group, string][] = [
   ['selection', 'Crypto units: listing, selection and views'],
   ['administration', 'Administrators, thresholds, zeroize (signed)'],
   ['master key', 'Master key registers (signed)'],
+  ['recovery', 'Recovery crypto units, automatic initialization and rotation, failover (signed)'],
 ];
 
 const DEVIATIONS = [
   'Where tkesim differs from the real system (on purpose):',
   '  - signature keys are Ed25519, not P-521; a subject key identifier is the SHA-256 of the 32-byte public key;',
   '  - the master key is the XOR of its parts; a verification pattern is SHA-256(0x01 || key) with the last 4 bytes zeroed;',
-  '  - there is no IBM Cloud login: region, account and resource group are simulated.',
+  '  - there is no IBM Cloud login: region, account and resource group are simulated (tkesim sim login renews the simulated login);',
+  '  - auto-mk-rotate prints "Delaying 30 seconds ..." but does not wait.',
 ].join('\n');
 
 export function helpText(name?: string): string | null {

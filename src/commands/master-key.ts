@@ -1,7 +1,6 @@
 /** cryptounit-mk-load, -commit, -setimm, -clrnew, -clrcur: the master key registers. */
 import type { UnitCommand } from '../core/command.ts';
 import { fromHex, sealTo, toHex, xorParts } from '../core/crypto.ts';
-import { decryptableKeys } from '../core/key-storage.ts';
 import type { CryptoUnit, World } from '../core/types.ts';
 import { registerVp } from '../core/unit.ts';
 import { askNumbers, askSecret, confirm } from '../engine/ask.ts';
@@ -12,6 +11,7 @@ import { renderCurrentRegister, renderKeyParts, renderNewRegister } from '../ren
 import { listKeyParts, openKeyPart } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
 import { fresh, ok, refused, selectedUnits } from './common.ts';
+import { keysLost, lossNote } from './explain.ts';
 import { registers } from './views.ts';
 
 export const mkLoad: TkeCommand = {
@@ -78,11 +78,6 @@ export const mkCommit: TkeCommand = {
   },
 };
 
-function lostKeysNote(before: readonly CryptoUnit[], after: readonly CryptoUnit[]): string {
-  const lost = after.filter((u, i) => u.keyStorage.total > 0 && decryptableKeys(u) < decryptableKeys(before[i] ?? u));
-  return lost.length === 0 ? '' : `\nNote: key storage no longer decrypts under the current master key in ${lost.length} crypto unit(s). Activating a different master key without re-enciphering makes stored keys unreadable; cryptounit-mk-rotate re-enciphers them first.`;
-}
-
 export const mkSetimm: TkeCommand = {
   name: 'cryptounit-mk-setimm', group: 'master key', maxPositionals: 0,
   summary: 'Activate the new master key (set immediate)',
@@ -96,7 +91,7 @@ export const mkSetimm: TkeCommand = {
     const r = await registerCommand(ctx, targets, { kind: 'mk-setimm' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
-    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', registers(r.world, after) + lostKeysNote(targets, after));
+    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', registers(r.world, after) + lossNote(r.world, keysLost(targets, after), 'setimm'));
     return OK;
   },
 };
@@ -128,7 +123,8 @@ export const mkClrcur: TkeCommand = {
     if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The current master key register was not cleared.' });
     const r = await registerCommand(ctx, targets, { kind: 'mk-clrcur' });
     if ('status' in r) return r;
-    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', renderCurrentRegister(r.world, fresh(r.world, targets)));
+    const after = fresh(r.world, targets);
+    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', renderCurrentRegister(r.world, after) + lossNote(r.world, keysLost(targets, after), 'clrcur'));
     return OK;
   },
 };

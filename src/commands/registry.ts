@@ -1,12 +1,17 @@
 /** Every command, by name. The order is the order of `help`. */
 import type { TkeCommand } from './command.ts';
 import { adminAdd, adminRm } from './administrators.ts';
+import { autoInit } from './auto-init.ts';
+import { autoMkRecover } from './auto-recover.ts';
+import { autoMkRotate } from './auto-rotate.ts';
+import { failoverEnable } from './failover-enable.ts';
 import { mkAdd, mkRm, mks } from './key-parts.ts';
 import { mkClrcur, mkClrnew, mkCommit, mkLoad, mkSetimm } from './master-key.ts';
 import { mkRotate } from './rotate.ts';
 import { cryptounitAdd, cryptounitRm, cryptounits } from './selection.ts';
 import { sigkeyAdd, sigkeyRm, sigkeySel, sigkeys } from './signature-keys.ts';
 import { simInit, simKeysCheck, simKeysCreate, simReset, simResend, simStatus } from './sim.ts';
+import { simFault, simFaultClear, simFaultList, simLogin } from './sim-fault.ts';
 import { exitImpr, thrhldSet } from './thresholds.ts';
 import { cpBtc, cpEddsa, cpSigOther, zeroize } from './unit-admin.ts';
 import { cryptounitAdmins, cryptounitCompare, cryptounitMk, cryptounitThrhlds } from './views.ts';
@@ -17,9 +22,12 @@ export const TKE_COMMANDS: readonly TkeCommand[] = [
   cryptounits, cryptounitAdd, cryptounitRm, cryptounitCompare, cryptounitAdmins, cryptounitThrhlds, cryptounitMk,
   adminAdd, adminRm, thrhldSet, exitImpr, zeroize, cpBtc, cpEddsa, cpSigOther,
   mkLoad, mkCommit, mkSetimm, mkClrnew, mkClrcur, mkRotate,
+  autoInit, autoMkRotate, autoMkRecover, failoverEnable,
 ];
 
-export const SIM_COMMANDS: readonly TkeCommand[] = [simInit, simReset, simStatus, simKeysCreate, simKeysCheck, simResend];
+export const SIM_COMMANDS: readonly TkeCommand[] = [
+  simInit, simReset, simStatus, simKeysCreate, simKeysCheck, simResend, simFault, simFaultList, simFaultClear, simLogin,
+];
 
 /** Finds the command a word list names (`sim keys create` takes three words); returns it and the rest. */
 export function lookup(words: readonly string[], extra: readonly TkeCommand[] = []): { command: TkeCommand; rest: string[] } | null {

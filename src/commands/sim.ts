@@ -1,6 +1,7 @@
 /** tkesim sim ...: provision, reset and inspect the simulated world, and its key storage. */
 import { readFileSync } from 'node:fs';
 import type { SignedRequest } from '../core/command.ts';
+import { faultsOf } from '../core/faults.ts';
 import { addKeys, decryptableKeys, newKeyValues } from '../core/key-storage.ts';
 import type { World } from '../core/types.ts';
 import { DEFAULT_PROVISION, provisionProblem, provisionWorld, replaceUnits, type ProvisionOptions } from '../core/world.ts';
@@ -37,6 +38,12 @@ async function provision(ctx: CommandContext, options: ProvisionOptions, yes: bo
   });
   await updateSelection(ctx.paths.tkeFiles, (s) => ({ ...s, units: [] }));
   return world;
+}
+
+function activeFaults(world: World): string {
+  const f = faultsOf(world);
+  const active = [f.loginExpired ? 'login expired (tkesim sim login)' : '', f.interruption ? `next rotation interrupted ${f.interruption.replace('-', ' ')}` : ''];
+  return active.filter((a) => a !== '').join('; ') || 'none (tkesim sim fault list)';
 }
 
 function intFlag(args: Args, name: string, fallback: number): number {
@@ -101,6 +108,7 @@ export const simStatus: TkeCommand = {
       `TKESIM_HOME:    ${ctx.paths.home}`,
       `CLOUDTKEFILES:  ${ctx.paths.tkeFiles}`,
       `World:          ${describe(world)}`,
+      `Faults:         ${activeFaults(world)}`,
       '',
       renderTable(['CRYPTO UNIT NUM', 'TYPE', 'MODE', 'ADMINS', 'THRESHOLDS', 'NEW REGISTER', 'CURRENT REGISTER', 'KEYS'], rows),
     ].join('\n'));
@@ -112,12 +120,14 @@ export const simKeysCreate: TkeCommand = {
   name: 'sim keys create', group: 'simulator', maxPositionals: 1,
   summary: 'Add N simulated KMS root keys to the selected crypto units',
   usage: 'sim keys create N',
-  details: `Adds N root keys to the key storage of every selected crypto unit, encrypted under its current master key (at most ${MAX_KEYS_PER_UNIT} per unit). Refused with CKR_IBM_WK_NOT_INITIALIZED when a current register is not Valid.`,
+  details: `Adds N root keys to the key storage of every selected operational and failover crypto unit (recovery units hold no key storage), encrypted under its current master key (at most ${MAX_KEYS_PER_UNIT} per unit). Refused with CKR_IBM_WK_NOT_INITIALIZED when a current register is not Valid.`,
   async run(ctx, args) {
     const text = args.positionals[0] ?? '';
     if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > MAX_KEYS_PER_UNIT) return usage(`Give the number of keys to create, from 1 to ${MAX_KEYS_PER_UNIT}.`);
     const count = Number(text);
-    const targets = await selectedUnits(ctx, await ctx.world());
+    // Recovery units hold only a backup of the master key: they never run the KMS workload.
+    const targets = (await selectedUnits(ctx, await ctx.world())).filter((u) => u.type !== 'RECOVERY');
+    if (targets.length === 0) fail('Only recovery crypto units are selected, and they hold no key storage. Select operational or failover crypto units with cryptounit-add.');
     const outcome = await ctx.change((world, entropy) => {
       const values = newKeyValues(count, entropy);
       const changed = [];
@@ -162,8 +172,8 @@ export const simResend: TkeCommand = {
     } catch (e) {
       return fail(`Cannot read captured requests from ${file}: ${(e as Error).message}`);
     }
-    const result = await ctx.change((world) => {
-      const r = decide(world, requests);
+    const result = await ctx.change((world, entropy) => {
+      const r = decide(world, requests, entropy);
       return { world: r.ok ? r.world : null, result: r };
     });
     if (!result.ok) fail(renderRefusal(result.refusal), result.refusal);

@@ -5,6 +5,7 @@ import { DialogEnd, OK } from '../engine/outcome.ts';
 import { renderCompare, renderControlPoints } from '../render/index.ts';
 import type { TkeCommand } from './command.ts';
 import { fresh, ok, selectedUnits } from './common.ts';
+import { keysLost, lossNote } from './explain.ts';
 import { registerCommand } from './master-key.ts';
 
 export const zeroize: TkeCommand = {
@@ -20,7 +21,8 @@ export const zeroize: TkeCommand = {
     }
     const r = await registerCommand(ctx, targets, { kind: 'zeroize' });
     if ('status' in r) return r;
-    ok(ctx, 'The selected crypto units have been zeroized.', renderCompare(r.world, fresh(r.world, targets)));
+    const after = fresh(r.world, targets);
+    ok(ctx, 'The selected crypto units have been zeroized.', renderCompare(r.world, after) + lossNote(r.world, keysLost(targets, after), 'zeroize'));
     return OK;
   },
 };

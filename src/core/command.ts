@@ -5,13 +5,23 @@ export type UnitCommand =
   | { readonly kind: 'admin-add'; readonly name: string; readonly publicKey: string; readonly proof: string }
   | { readonly kind: 'admin-rm'; readonly ski: string }
   | { readonly kind: 'thrhld-set'; readonly signatureThreshold: number; readonly revocationThreshold: number }
+  /** A master key sealed to the unit's importer key: from key parts at the workstation, or exported by a recovery unit. */
   | { readonly kind: 'mk-load'; readonly sender: string; readonly nonce: string; readonly box: string }
   | { readonly kind: 'mk-commit'; readonly vp: string }
   | { readonly kind: 'mk-setimm' }
   | { readonly kind: 'mk-clrnew' }
   | { readonly kind: 'mk-clrcur' }
   | { readonly kind: 'zeroize' }
-  | { readonly kind: 'cp-set'; readonly point: ControlPoint };
+  | { readonly kind: 'cp-set'; readonly point: ControlPoint }
+  /** A recovery unit generates a random master key: into the current register when it is Empty, else into the new one. */
+  | { readonly kind: 'mk-random' }
+  /**
+   * A recovery unit exports a register's value sealed to a target unit's importer key (hex). The
+   * value leaves the unit only sealed; the target takes it with `mk-load`.
+   */
+  | { readonly kind: 'mk-export'; readonly register: MasterKeyRegister; readonly recipient: string };
+
+export type MasterKeyRegister = 'current' | 'new';
 
 export type UnitCommandKind = UnitCommand['kind'];
 
@@ -49,6 +59,8 @@ function commandJson(c: UnitCommand): Json {
     case 'mk-load': return { kind: c.kind, sender: c.sender, nonce: c.nonce, box: c.box };
     case 'mk-commit': return { kind: c.kind, vp: c.vp };
     case 'cp-set': return { kind: c.kind, point: c.point };
+    case 'mk-export': return { kind: c.kind, register: c.register, recipient: c.recipient };
+    case 'mk-random':
     case 'mk-setimm':
     case 'mk-clrnew':
     case 'mk-clrcur':

@@ -38,24 +38,45 @@ export function addKeys(unit: CryptoUnit, values: Uint8Array): { ok: true; unit:
   return { ok: true, unit: { ...unit, keyStorage: { total: start + count, sealed } } };
 }
 
+/** For each stored key, in order, whether it opens under any of the given master keys (hex; nulls are skipped). */
+function opensUnder(unit: CryptoUnit, keys: readonly (string | null)[]): boolean[] {
+  const { total } = unit.keyStorage;
+  const mks = keys.filter((k) => k !== null).map((k) => fromHex(k));
+  if (mks.length === 0) return new Array<boolean>(total).fill(false);
+  const data = records(unit.keyStorage);
+  const out: boolean[] = [];
+  for (let i = 0; i < total; i++) {
+    const record = data.subarray(i * KEY_RECORD_BYTES, (i + 1) * KEY_RECORD_BYTES);
+    out.push(mks.some((mk) => unseal(record, nonceFor(i), mk) !== null));
+  }
+  return out;
+}
+
+const count = (mask: readonly boolean[]): number => mask.filter((b) => b).length;
+
 /** How many stored keys open under the unit's current master key. */
 export function decryptableKeys(unit: CryptoUnit): number {
-  const { total } = unit.keyStorage;
-  if (total === 0 || unit.currentRegister.key === null) return 0;
-  const mk = fromHex(unit.currentRegister.key);
-  const data = records(unit.keyStorage);
-  let ok = 0;
-  for (let i = 0; i < total; i++) {
-    if (unseal(data.subarray(i * KEY_RECORD_BYTES, (i + 1) * KEY_RECORD_BYTES), nonceFor(i), mk)) ok++;
-  }
-  return ok;
+  return count(opensUnder(unit, [unit.currentRegister.key]));
+}
+
+/**
+ * For each stored key, whether the unit could still bring it back: it opens under the current or
+ * the new master key (during a rotation some keys are already under the new one).
+ */
+export function recoverableMask(unit: CryptoUnit): boolean[] {
+  return opensUnder(unit, [unit.currentRegister.key, unit.newRegister.key]);
+}
+
+export function recoverableKeys(unit: CryptoUnit): number {
+  return count(recoverableMask(unit));
 }
 
 /**
  * Re-enciphers key storage from the current master key to the new one, inside the unit. Keys that
  * already open under the new key are left as they are, so an interrupted rewrap can be resumed.
+ * `limit` stops after that many keys were rewrapped (an interrupted rewrap, for drills).
  */
-export function reencipher(unit: CryptoUnit): { unit: CryptoUnit; rewrapped: number; unreadable: number } {
+export function reencipher(unit: CryptoUnit, limit = Infinity): { unit: CryptoUnit; rewrapped: number; unreadable: number } {
   const { total } = unit.keyStorage;
   if (total === 0 || unit.newRegister.key === null) return { unit, rewrapped: 0, unreadable: 0 };
   const to = fromHex(unit.newRegister.key);
@@ -63,7 +84,7 @@ export function reencipher(unit: CryptoUnit): { unit: CryptoUnit; rewrapped: num
   const data = records(unit.keyStorage);
   let rewrapped = 0;
   let unreadable = 0;
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < total && rewrapped < limit; i++) {
     const at = i * KEY_RECORD_BYTES;
     const record = data.subarray(at, at + KEY_RECORD_BYTES);
     const nonce = nonceFor(i);

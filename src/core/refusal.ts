@@ -32,7 +32,11 @@ export type RefusalCode =
   | 'LAST_ADMIN'
   | 'ADMIN_NAME_TOO_LONG'
   | 'PROOF_OF_POSSESSION'
-  | 'CONTROL_POINT_ALREADY_SET';
+  | 'CONTROL_POINT_ALREADY_SET'
+  | 'RANDOM_MK_NOT_PERMITTED'
+  | 'MK_EXPORT_NOT_PERMITTED'
+  | 'REGISTERS_FULL'
+  | 'INVALID_IMPORTER_KEY';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -81,6 +85,10 @@ export const REFUSALS: Readonly<Record<RefusalCode, Entry>> = {
   LAST_ADMIN: { rc: 209, reason: 66, message: 'The last administrator of a crypto unit outside imprint mode cannot be removed.', advice: 'Zeroize the crypto unit with cryptounit-zeroize to return it to imprint mode instead.' },
   ADMIN_NAME_TOO_LONG: { rc: null, reason: null, message: 'The administrator name is longer than 30 characters.', advice: 'Choose a name of at most 30 characters.' },
   PROOF_OF_POSSESSION: { rc: 192, reason: null, message: 'The administrator certificate is not signed by its own key.', advice: 'Run cryptounit-admin-add again and enter the password of the signature key being installed.' },
+  RANDOM_MK_NOT_PERMITTED: { rc: 80, reason: 52, message: 'The domain permissions do not allow a random master key to be loaded.', advice: 'Only recovery crypto units generate random master keys; auto-init and auto-mk-rotate use one, or load key parts with cryptounit-mk-load.' },
+  MK_EXPORT_NOT_PERMITTED: { rc: 80, reason: 131, message: 'The domain permissions do not allow the master key to be exported.', advice: 'Only recovery crypto units export their master key; select a recovery crypto unit that holds it as the source.' },
+  REGISTERS_FULL: { rc: null, reason: null, message: 'Both master key registers are full.', advice: 'Clear the new master key register with cryptounit-mk-clrnew before generating a random master key.' },
+  INVALID_IMPORTER_KEY: { rc: null, reason: null, message: 'The importer key of the target crypto unit is not valid.', advice: 'Run the command again; the importer key is taken from the target crypto unit.' },
   CONTROL_POINT_ALREADY_SET: { rc: null, reason: null, message: 'The control point is already set.', advice: 'Nothing to do: check the control points with cryptounit-compare.' },
 };
 

@@ -31,6 +31,8 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
       case 'mk-clrnew':
       case 'mk-clrcur':
       case 'cp-set':
+      case 'mk-random':
+      case 'mk-export':
         return { kind: 'not-allowed' };
     }
   }
@@ -39,6 +41,7 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
     case 'thrhld-set':
     case 'mk-commit':
     case 'cp-set':
+    case 'mk-export':
       return threshold;
     case 'admin-rm':
       return { kind: 'required', count: unit.revocationThreshold, basis: 'revocation threshold' };
@@ -47,6 +50,7 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
     case 'mk-clrnew':
     case 'mk-clrcur':
     case 'zeroize':
+    case 'mk-random':
       return one;
   }
 }

@@ -66,6 +66,18 @@ export interface WorldShape {
   readonly region: string;
 }
 
+/** Where a rotation armed with `sim fault` stops: before or after the "KMS CRK rewrap successful" message. */
+export type Interruption = 'before-rewrap' | 'after-rewrap';
+
+/**
+ * Drill state set by `tkesim sim fault` (not part of the real system): an expired IBM Cloud login,
+ * and an interruption armed for the next rotation. Absent in older documents: no fault.
+ */
+export interface FaultState {
+  readonly loginExpired: boolean;
+  readonly interruption: Interruption | null;
+}
+
 export interface World {
   readonly shape: WorldShape;
   readonly region: string;
@@ -79,6 +91,7 @@ export interface World {
   readonly instances: readonly ServiceInstance[];
   /** In instance order; the CRYPTO UNIT NUM of a unit is its index here plus one. */
   readonly units: readonly CryptoUnit[];
+  readonly faults?: FaultState;
 }
 
 /** Entropy is passed in: core never makes its own randomness. */

@@ -3,14 +3,15 @@ import { adminCertificatePayload, signedPayload, type SignedRequest, type UnitCo
 import { EMPTY_VP, fromHex, openFrom, subjectKeyIdentifier, verificationPattern, verify, KEY_BYTES } from './crypto.ts';
 import { refusal, type Refusal } from './refusal.ts';
 import { signatureRule } from './signature-rules.ts';
-import type { Admin, CryptoUnit } from './types.ts';
+import { exportMasterKey, generateMasterKey, validateTransfer, type UnitOutput } from './transfer.ts';
+import type { Admin, CryptoUnit, Entropy } from './types.ts';
 
 export const MAX_ADMINS = 8;
 export const MAX_THRESHOLD = 8;
 export const MAX_ADMIN_NAME = 30;
 
 export type UnitResult =
-  | { readonly ok: true; readonly unit: CryptoUnit }
+  | { readonly ok: true; readonly unit: CryptoUnit; readonly output?: UnitOutput }
   | { readonly ok: false; readonly refusal: Refusal };
 
 const refuse = (r: Refusal): UnitResult => ({ ok: false, refusal: r });
@@ -74,12 +75,20 @@ function validate(unit: CryptoUnit, command: UnitCommand, counter: number): Refu
     case 'mk-setimm':
       if (unit.newRegister.state === 'Empty') return refusal('NEW_REGISTER_EMPTY');
       return unit.newRegister.state === 'Full Committed' ? null : refusal('NEW_REGISTER_NOT_COMMITTED');
+    case 'mk-random':
+    case 'mk-export':
+      return validateTransfer(unit, command);
     case 'mk-clrnew':
     case 'mk-clrcur':
     case 'zeroize':
     case 'cp-set':
       return null;
   }
+}
+
+function needEntropy(entropy: Entropy | undefined, kind: string): Entropy {
+  if (!entropy) throw new Error(`applyRequest: ${kind} needs entropy`);
+  return entropy;
 }
 
 function importKey(unit: CryptoUnit, command: Extract<UnitCommand, { kind: 'mk-load' }>): string | null {
@@ -91,7 +100,7 @@ function importKey(unit: CryptoUnit, command: Extract<UnitCommand, { kind: 'mk-l
   }
 }
 
-function transition(unit: CryptoUnit, command: UnitCommand): UnitResult {
+function transition(unit: CryptoUnit, command: UnitCommand, entropy: Entropy | undefined): UnitResult {
   switch (command.kind) {
     case 'admin-add': {
       const admin: Admin = { name: command.name, publicKey: command.publicKey, ski: subjectKeyIdentifier(fromHex(command.publicKey)) };
@@ -122,15 +131,20 @@ function transition(unit: CryptoUnit, command: UnitCommand): UnitResult {
       };
     case 'cp-set':
       return { ok: true, unit: { ...unit, controlPoints: { ...unit.controlPoints, [command.point]: true } } };
+    case 'mk-random':
+      return { ok: true, unit: generateMasterKey(unit, needEntropy(entropy, command.kind)) };
+    case 'mk-export':
+      return { ok: true, unit, output: { kind: 'exported', sealed: exportMasterKey(unit, command, needEntropy(entropy, command.kind)) } };
   }
 }
 
 /**
  * The unit's whole decision on one request. Order: imprint-mode restriction, transaction counter,
  * signature verification (malformed, foreign, invalid), the command's own checks, the signature
- * count, then the transition. An accepted request advances the transaction counter.
+ * count, then the transition. An accepted request advances the transaction counter. Commands that
+ * make a random value inside the unit (mk-random, mk-export) draw it from `entropy`.
  */
-export function applyRequest(unit: CryptoUnit, request: SignedRequest): UnitResult {
+export function applyRequest(unit: CryptoUnit, request: SignedRequest, entropy?: Entropy): UnitResult {
   if (request.unitId !== unit.id) return refuse(refusal('INVALID_SIGNATURE'));
   const rule = signatureRule(unit, request.command);
   if (rule.kind === 'not-allowed') return refuse(refusal('IMPRINT_MODE'));
@@ -140,6 +154,6 @@ export function applyRequest(unit: CryptoUnit, request: SignedRequest): UnitResu
   const invalid = validate(unit, request.command, request.counter);
   if (invalid) return refuse(invalid);
   if (valid < rule.count) return refuse(refusal('TOO_FEW_SIGNATURES'));
-  const result = transition(unit, request.command);
-  return result.ok ? { ok: true, unit: { ...result.unit, counter: unit.counter + 1 } } : result;
+  const result = transition(unit, request.command, entropy);
+  return result.ok ? { ...result, unit: { ...result.unit, counter: unit.counter + 1 } } : result;
 }

@@ -26,7 +26,8 @@ export function provisionProblem(o: ProvisionOptions): string | null {
   return null;
 }
 
-function uuid(entropy: Entropy): string {
+/** A random (version 4) UUID: service instance and crypto unit ids. */
+export function uuid(entropy: Entropy): string {
   const b = entropy(16);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
@@ -51,7 +52,7 @@ export function newUnit(id: string, instanceId: string, type: UnitType, location
   };
 }
 
-function pad2(n: number): string {
+export function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 

@@ -2,7 +2,9 @@
  * Runs one command line against the engine: parse, find the command, run its dialog, and print
  * how it ended. Every front-end calls this; the three kinds of failure each have one home here.
  */
-import type { TkeCommand } from '../commands/command.ts';
+import { callsService, type TkeCommand } from '../commands/command.ts';
+import { faultsOf } from '../core/faults.ts';
+import { UNAUTHORIZED } from '../render/index.ts';
 import type { CommandContext } from './context.ts';
 import { DialogEnd, usage, type Outcome } from './outcome.ts';
 import { parseArgs, stripPrefix, words } from './parse.ts';
@@ -55,6 +57,7 @@ export async function runArgv(ctx: CommandContext, argv: readonly string[], cata
 
 async function runCommand(ctx: CommandContext, command: TkeCommand, args: Parameters<TkeCommand['run']>[1]): Promise<Outcome> {
   try {
+    if (callsService(command) && faultsOf(await ctx.world()).loginExpired) return { status: 'failed', message: UNAUTHORIZED };
     return await command.run(ctx, args);
   } catch (e) {
     if (e instanceof DialogEnd) return e.outcome;

@@ -71,7 +71,7 @@ export function signRequest(command: UnitCommand, unitId: string, counter: numbe
 }
 
 /** Appends submitted requests to TKESIM_WIRE_LOG, when set: they hold no secret (key values travel sealed). */
-function capture(env: NodeJS.ProcessEnv, requests: readonly SignedRequest[]): void {
+export function capture(env: NodeJS.ProcessEnv, requests: readonly SignedRequest[]): void {
   const file = env.TKESIM_WIRE_LOG;
   if (!file) return;
   appendFileSync(file, requests.map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
@@ -79,16 +79,20 @@ function capture(env: NodeJS.ProcessEnv, requests: readonly SignedRequest[]): vo
 
 export type Submission = { readonly ok: true; readonly world: World } | { readonly ok: false; readonly refusal: Refusal };
 
-/** Lets every unit decide on its request; all accept or nothing changes. */
-export function decide(world: World, requests: readonly SignedRequest[]): Submission {
+/** Lets every unit decide on its request; all accept or nothing changes. `entropy` serves commands that make a value inside a unit. */
+export function decide(world: World, requests: readonly SignedRequest[], entropy?: Entropy): Submission {
   const changed: CryptoUnit[] = [];
+  const refusals: Refusal[] = [];
   for (const request of requests) {
     const unit = world.units.find((u) => u.id === request.unitId);
     if (!unit) return { ok: false, refusal: { code: 'INVALID_SIGNATURE', returnCode: 3, reasonCode: null, message: 'Invalid domain.', advice: 'The crypto unit no longer exists; list the crypto units with cryptounits.' } };
-    const result = applyRequest(unit, request);
-    if (!result.ok) return { ok: false, refusal: { ...result.refusal, unit: unitNumber(world, unit.id) } };
-    changed.push(result.unit);
+    const result = applyRequest(unit, request, entropy);
+    if (!result.ok) refusals.push({ ...result.refusal, unit: unitNumber(world, unit.id) });
+    else changed.push(result.unit);
   }
+  // Every unit decides; the refusal reported is an imprint-mode one if any (the most basic), else the first.
+  const refusal = refusals.find((r) => r.code === 'IMPRINT_MODE') ?? refusals[0];
+  if (refusal) return { ok: false, refusal };
   return { ok: true, world: replaceUnits(world, changed) };
 }
 
@@ -105,7 +109,7 @@ export async function submit(
   return ctx.change((world, entropy) => {
     const requests = targets.map((t) => signRequest(build(t, entropy), t.id, t.counter, signers));
     capture(ctx.env, requests);
-    const result = decide(world, requests);
+    const result = decide(world, requests, entropy);
     return { world: result.ok ? result.world : null, result };
   });
 }

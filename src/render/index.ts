@@ -20,3 +20,4 @@ export {
   type KeyPartRow,
 } from './workstation.ts';
 export { renderRefusal, EP11_ERROR } from './refusal.ts';
+export { UNAUTHORIZED } from './service-errors.ts';

@@ -4,6 +4,7 @@
  * so the line handler is tested without rendering. Secret answers are never logged or kept.
  */
 import type { World } from '../core/types.ts';
+import type { Paths } from '../engine/context.ts';
 import type { Io, Progress, Question } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import type { OutputItem, Tone } from './output-log.tsx';
@@ -16,7 +17,12 @@ export interface ShellEngine {
   selection(): Promise<{ readonly units: readonly string[]; readonly signatureKeyNames: readonly string[] }>;
   /** KEYNUMs of signature keys and of master key parts, for completion. */
   keynums(): Promise<{ readonly signatureKeys: readonly number[]; readonly keyParts: readonly number[] }>;
+  /** Where this engine's world and workstation live, when on disk (a recorder snapshots them). */
+  readonly paths?: Paths;
 }
+
+/** Decorates the engine (a recorder journals every line); kept across `useEngine`. */
+export type EngineWrapper = (engine: ShellEngine) => ShellEngine;
 
 /** Listens to a shell session: recorders, lessons. Never handed a secret. */
 export interface ShellObserver {
@@ -69,10 +75,16 @@ export class ShellController {
   #nextId = 0;
   #observers = new Set<ShellObserver>();
   #builtins = new Map<string, Builtin>();
+  #wrappers: EngineWrapper[] = [];
+  #base: ShellEngine;
+  private engine: ShellEngine;
   /** Set by the prompt: called synchronously when a dialog starts or stops asking. */
   promptMode: ((mode: { readonly answering: boolean; readonly masked: boolean }) => void) | null = null;
 
-  constructor(private engine: ShellEngine) {}
+  constructor(engine: ShellEngine) {
+    this.#base = engine;
+    this.engine = engine;
+  }
 
   get view(): ShellView {
     return this.#view;
@@ -202,10 +214,30 @@ export class ShellController {
     }
   }
 
-  /** Replaces the engine (a lesson or a replay works on its own world). */
+  /** Replaces the engine (a lesson or a replay works on its own world). Wrappers stay on. */
   useEngine(engine: ShellEngine): Promise<void> {
-    this.engine = engine;
+    this.#base = engine;
+    this.#rewrap();
     return this.refresh(null);
+  }
+
+  /** The engine as given (without wrappers): what a recorder snapshots. */
+  get baseEngine(): ShellEngine {
+    return this.#base;
+  }
+
+  /** Wraps the current engine and every later one, until the returned function removes it. */
+  addEngineWrapper(wrapper: EngineWrapper): () => void {
+    this.#wrappers.push(wrapper);
+    this.#rewrap();
+    return () => {
+      this.#wrappers = this.#wrappers.filter((w) => w !== wrapper);
+      this.#rewrap();
+    };
+  }
+
+  #rewrap(): void {
+    this.engine = this.#wrappers.reduce((e, w) => w(e), this.#base);
   }
 
   /** Ctrl-C: cancels a dialog (the world is unchanged), or quits at an empty prompt. */

@@ -13,6 +13,7 @@ export function shellEngine(env: NodeJS.ProcessEnv): ShellEngine {
   const paths = resolvePaths(env);
   const quiet: Io = { print: () => undefined, ask: async () => null };
   return {
+    paths,
     run: (line, io) => runLine(createContext(io, env, paths), line, CATALOGUE),
     world: () => createContext(quiet, env, paths).world(),
     async selection() {

@@ -2,6 +2,7 @@
 import { render } from 'ink';
 import { join } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
+import { installRecording } from '../session/shell-recording.ts';
 import { App } from './app.tsx';
 import type { ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
@@ -24,6 +25,9 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   await controller.refresh(null);
   controller.log(options.greeting ?? 'tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
   const extra = options.setup ? await options.setup(controller) : null;
+  // `record start/stop`, and a recording already running in this process (--record, a demo):
+  // after setup, so that a lesson's own world is the one recorded.
+  await installRecording(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
   const app = render(
     <ThemeContext.Provider value={themeFromEnv(env)}>
@@ -37,7 +41,7 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
         {extra}
       </App>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, maxFps: 60 },
   );
   await app.waitUntilExit();
   return 0;

@@ -14,6 +14,8 @@ const commands: Record<UnitCommand['kind'], UnitCommand> = {
   'mk-clrcur': { kind: 'mk-clrcur' },
   zeroize: { kind: 'zeroize' },
   'cp-set': { kind: 'cp-set', point: 'XCP_CPB_BTC' },
+  'mk-random': { kind: 'mk-random' },
+  'mk-export': { kind: 'mk-export', register: 'current', recipient: '' },
 };
 
 // Reference section 2.3: signatures in imprint mode / after imprint mode (thresholds 2 and 3 here).
@@ -28,6 +30,8 @@ const table: [UnitCommand['kind'], string, string][] = [
   ['mk-clrcur', 'not-allowed', 'one:1'],
   ['zeroize', 'none:0', 'one:1'],
   ['cp-set', 'not-allowed', 'signature threshold:2'],
+  ['mk-random', 'not-allowed', 'one:1'],
+  ['mk-export', 'not-allowed', 'signature threshold:2'],
 ];
 
 const show = (r: ReturnType<typeof signatureRule>) => (r.kind === 'not-allowed' ? 'not-allowed' : `${r.basis}:${r.count}`);

@@ -1,0 +1,111 @@
+/**
+ * Budgets of issue 5, as functions the bench calls:
+ *  - measureSeek(journal): seeking to any step of a journal (the player's lookup and panel model);
+ *  - makeLongJournal(path, n): a realistic journal of n commands to seek in;
+ *  - measureRecordingLatency(): the shell's keystroke-to-frame latency with and without recording.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_PROVISION } from '../../src/core/world.ts';
+import { resolvePaths } from '../../src/engine/context.ts';
+import { CastWriter } from '../../src/session/cast-writer.ts';
+import { DemoRunner } from '../../src/session/demo-runner.ts';
+import type { DemoScript, DemoStep } from '../../src/session/demo-script.ts';
+import { parseJournal } from '../../src/session/journal-format.ts';
+import { provisioned } from '../../src/session/journal-start.ts';
+import { Recorder } from '../../src/session/recorder.ts';
+import { loadReplay } from '../../src/session/replay-engine.ts';
+import { journalTimeline, seekStep } from '../../src/session/replay-view.ts';
+import { restoreState } from '../../src/session/state-snapshot.ts';
+import { ShellController } from '../../src/shell/controller.ts';
+import { shellEngine } from '../../src/shell/engine-adapter.ts';
+import { panelLines } from '../../src/shell/panel-layout.ts';
+export { measureRecordingLatency } from './typing-latency.ts';
+
+const step = (command: string, ...answers: string[]): DemoStep => ({ title: command, setup: true, narration: [], notes: [], command, answers: answers.map((text) => ({ text })) });
+
+/** A ceremony, then rounds of views and rotations with key storage: `n` commands in all. */
+export function longSession(n: number): DemoStep[] {
+  const pw = 'bench-pw-1';
+  const steps = [
+    step('cryptounit-add', '1 2'), step('sigkey-add', 'Alice', pw, pw), step('sigkey-sel', '1', pw),
+    step('cryptounit-admin-add', '1', pw), step('cryptounit-thrhld-set', '1', '1', pw),
+    step('mk-add --random', 'p1', 'k1', 'k1'), step('mk-add --random', 'p2', 'k2', 'k2'),
+    step('cryptounit-mk-load', '1 2', pw, 'k1', 'k2'), step('cryptounit-mk-commit', pw), step('cryptounit-mk-setimm', 'y', pw),
+    step('sim keys create 20'),
+  ];
+  for (let round = 0; steps.length < n; round++) {
+    const a = 3 + 2 * round;
+    steps.push(
+      step('cryptounits'), step('cryptounit-compare'), step('sigkeys'), step('cryptounit-thrhlds'), step('cryptounit-admins'),
+      step('mk-add --random', `p${a}`, `k${a}`, `k${a}`), step('mk-add --random', `p${a + 1}`, `k${a + 1}`, `k${a + 1}`),
+      step('cryptounit-mk-load', `${a} ${a + 1}`, pw, `k${a}`, `k${a + 1}`), step('cryptounit-mk-commit', pw),
+      step('cryptounit-mk-rotate', 'y', pw), step('cryptounit-mk'), step('sim keys create 2'),
+    );
+  }
+  return steps.slice(0, n);
+}
+
+/** Records a journal of `n` commands (in-process, as the shell would) to `path`. */
+export async function makeLongJournal(path: string, n = 500): Promise<void> {
+  process.env.TKESIM_SCRYPT_N ??= '1024';
+  const dir = mkdtempSync(join(tmpdir(), 'tkesim-bench-journal-'));
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, TKESIM_HOME: join(dir, 'home') };
+    delete env.CLOUDTKEFILES;
+    delete env.TKESIM_SEED;
+    const paths = resolvePaths(env);
+    mkdirSync(paths.tkeFiles, { recursive: true });
+    const world = { ...DEFAULT_PROVISION, seed: 'bench-long-journal' };
+    restoreState(paths, { world: provisioned(world), files: new Map() });
+    const controller = new ShellController(shellEngine(env));
+    await controller.refresh(null);
+    const recorder = new Recorder({ sink: new CastWriter(join(dir, 'long.cast'), { width: 100, height: 30 }), castFile: null, journalFile: path, title: `${n} commands`, env });
+    const script: DemoScript = { title: 'long', world, training: new Map(), steps: longSession(n) };
+    try {
+      await recorder.attach(controller);
+      await new DemoRunner(script, controller, paths, { typingMs: 0, sleep: async () => undefined }).start();
+    } finally {
+      recorder.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SeekFigures {
+  readonly steps: number;
+  /** Re-executing the journal once, to build the snapshots (not part of a seek). */
+  readonly loadSeconds: number;
+  readonly maxMs: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  /** Steps whose state differs from the recording (should be 0). */
+  readonly diverged: number;
+}
+
+/** Seeks to every step of the journal in a scrambled order, timing each: view, panel model, layout. */
+export async function measureSeek(journalPath: string, columns = 120): Promise<SeekFigures> {
+  const journal = parseJournal(readFileSync(journalPath, 'utf8'));
+  const started = process.hrtime.bigint();
+  const replay = await loadReplay(journal, { env: process.env });
+  const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  try {
+    const timeline = journalTimeline(replay, 2);
+    const steps = replay.frames.length - 1;
+    const order = [...Array(steps + 1).keys()].map((i) => (i * 7919) % (steps + 1));
+    const times: number[] = [];
+    for (const target of [...order, ...order]) {
+      const t0 = process.hrtime.bigint();
+      const { panel } = seekStep(replay, timeline, target, 30);
+      panelLines(panel, columns);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    const measured = times.slice(order.length).sort((a, b) => a - b);
+    const at = (q: number) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? NaN;
+    return { steps, loadSeconds, maxMs: measured[measured.length - 1] ?? NaN, medianMs: at(0.5), p95Ms: at(0.95), diverged: replay.diverged.length };
+  } finally {
+    replay.dispose();
+  }
+}
