@@ -4,9 +4,10 @@
  * exits 0 even when a budget fails, and says FAIL plainly. Add a budget by adding an entry to
  * BUDGETS.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeLongJournal, measureRecordingLatency, measureSeek } from './bench/session.ts';
 import { ceremonyMemory, keystrokeLatency, shellStartup } from './bench/shell.ts';
 import { BIN, ROOT, ceremony, freshHome, keysCheck, median, must, privateBinary, seconds, timed, timedWithCpu, tkesim } from './bench/tkesim.ts';
 
@@ -112,12 +113,43 @@ const shellHome = (seed: string) => {
   return env;
 };
 
+// ---- sessions (issue 5): seek in a 500-command journal, recording's cost to typing ----
+
+const JOURNAL_STEPS = 500;
+const SEEK_BAR_MS = 100;
+const RECORDING_BAR = 1.1;
+
+async function seek(): Promise<Measurement> {
+  const dir = mkdtempSync(join(tmpdir(), 'tkesim-bench-seek-'));
+  try {
+    const journal = join(dir, 'long.journal.jsonl');
+    await makeLongJournal(journal, JOURNAL_STEPS);
+    const s = await measureSeek(journal);
+    return {
+      figure: `max ${s.maxMs.toFixed(2)} ms (p95 ${s.p95Ms.toFixed(2)} ms, median ${s.medianMs.toFixed(2)} ms over ${s.steps} steps, every step twice in a scrambled order; replay loaded once in ${s.loadSeconds.toFixed(1)} s; ${s.diverged} step(s) diverged)`,
+      pass: s.maxMs <= SEEK_BAR_MS && s.diverged === 0,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function recordingOverhead(): Promise<Measurement> {
+  const r = await measureRecordingLatency();
+  return {
+    figure: `${r.ratio.toFixed(3)}× (median keystroke-to-frame ${r.recordingMs.toFixed(1)} ms recording vs ${r.plainMs.toFixed(1)} ms plain; ${r.keys} keys each, same run)`,
+    pass: r.ratio <= RECORDING_BAR,
+  };
+}
+
 const BUDGETS: readonly Budget[] = [
   { name: '`tkesim cryptounits` (one-shot) vs `node -e \'\'`', bar: `median ratio ≤ ${STARTUP_BAR}`, measure: startup },
   { name: `\`cryptounit-mk-rotate\` re-enciphering ${KEYS.toLocaleString('en')} keys on two units`, bar: `≤ ${ROTATE_BAR_S} s, and every key decrypts after`, measure: rotation },
   { name: 'shell: launch to first rendered prompt vs a minimal bundled Ink program', bar: 'median ratio ≤ 1.3', measure: () => shellStartup(shellHome('startup')) },
   { name: 'shell: keystroke to rendered frame with 5,000 lines in the log', bar: 'p95 ≤ 16 ms', measure: () => keystrokeLatency(shellHome('keys')) },
   { name: 'shell: resident memory after the key-part ceremony', bar: '≤ 150 MB', measure: () => ceremonyMemory(shellHome('memory')) },
+  { name: `replay: seek to any step of a ${JOURNAL_STEPS}-command journal`, bar: `≤ ${SEEK_BAR_MS} ms, no step diverged`, measure: seek },
+  { name: 'shell: keystroke-to-frame latency with `--record` vs without', bar: `ratio ≤ ${RECORDING_BAR} (at most +10 %)`, measure: recordingOverhead },
 ];
 
 // ---- the report ----

@@ -35,6 +35,7 @@ async function session(record: boolean): Promise<number[]> {
   for (const k of ['CI', 'CLOUDTKEFILES', 'TKESIM_SEED']) delete env[k];
   const args = record ? [BIN, '--record', join(dir, 'typing')] : [BIN];
   const pty = spawn(process.execPath, args, { name: 'xterm-256color', cols: 120, rows: 40, env });
+  const exited = new Promise<void>((r) => pty.onExit(() => r()));
   let out = '';
   let waiter: { text: string; resolve: () => void } | null = null;
   pty.onData((d) => {
@@ -62,7 +63,7 @@ async function session(record: boolean): Promise<number[]> {
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     pty.write('\u0015exit\r');
-    await new Promise<void>((r) => pty.onExit(() => r()));
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     return times;
   } finally {
     try {

@@ -87,7 +87,15 @@ export interface JournalRewind {
   readonly t: number;
 }
 
-export type JournalEntry = JournalCommand | JournalMarker | JournalRewind;
+/** The shell switched to another world (a lesson started): the session goes on from this start. */
+export interface JournalRestart {
+  readonly type: 'restart';
+  readonly start: JournalStart;
+  readonly seed: string | null;
+  readonly t: number;
+}
+
+export type JournalEntry = JournalCommand | JournalMarker | JournalRewind | JournalRestart;
 
 export interface Journal {
   readonly header: JournalHeader;
@@ -113,6 +121,9 @@ function checkEntry(raw: unknown, n: number): JournalEntry {
     case 'rewind':
       if (!num('to') || !num('t')) throw new JournalError(`Line ${n}: a rewind needs to and t.`);
       return raw as unknown as JournalRewind;
+    case 'restart':
+      if (!isObj(raw.start) || (raw.start.kind !== 'provision' && raw.start.kind !== 'snapshot') || !num('t')) throw new JournalError(`Line ${n}: a restart needs a start world and t.`);
+      return raw as unknown as JournalRestart;
     default:
       throw new JournalError(`Line ${n}: unknown entry type ${JSON.stringify(raw.type)}.`);
   }

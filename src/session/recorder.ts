@@ -5,7 +5,7 @@
  */
 import { relative, dirname } from 'node:path';
 import type { Question } from '../engine/io.ts';
-import type { ShellController } from '../shell/controller.ts';
+import type { ShellController, ShellEngine } from '../shell/controller.ts';
 import { monotonicClock, type CastSink } from './cast-writer.ts';
 import type { JournalAnswer, JournalCommand, JournalHeader } from './journal-format.ts';
 import { JOURNAL_FORMAT, JOURNAL_VERSION } from './journal-format.ts';
@@ -56,6 +56,8 @@ export class Recorder implements CommandJournal {
   #secret = false;
   #stopped = false;
   #journaled = false;
+  /** The engine whose world the journal follows. */
+  #engine: ShellEngine | null = null;
 
   constructor(readonly options: RecorderOptions) {
     this.now = options.clock ?? monotonicClock();
@@ -89,6 +91,7 @@ export class Recorder implements CommandJournal {
       this.#journal.start(await this.#header(controller, options));
       this.#journaled = true;
     }
+    this.#engine ??= engine;
     const removeWrapper = controller.addEngineWrapper((e) => recordingEngine(this, e));
     const removeObserver = controller.addObserver({
       commandStart: () => this.#set(true, false),
@@ -122,6 +125,18 @@ export class Recorder implements CommandJournal {
       seed: world.seed, envSeed: this.options.env.TKESIM_SEED || null, start,
       ...(demo ? { demo } : {}),
     };
+  }
+
+  async follow(engine: ShellEngine): Promise<void> {
+    if (engine === this.#engine) return;
+    this.#engine = engine;
+    if (!engine.paths) return;
+    await engine.world();
+    await seedIfUnseeded(engine.paths);
+    const start = await journalStart(engine.paths);
+    const world = await engine.world();
+    this.#journal.append({ type: 'restart', start, seed: world.seed, t: this.now() });
+    this.options.sink.marker('another world');
   }
 
   commandStarted(line: string): number {

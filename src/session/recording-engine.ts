@@ -14,6 +14,8 @@ import { digestOf } from './world-digest.ts';
 export interface CommandJournal {
   /** Seconds since the recording started. */
   now(): number;
+  /** Before a command: the journal notes it if the shell now runs on another world. */
+  follow(engine: ShellEngine): Promise<void>;
   /** A command begins: its step number (the recorder puts a marker in the .cast). */
   commandStarted(line: string): number;
   /** The placeholder for a secret answer (never the value). */
@@ -44,6 +46,7 @@ export function recordingEngine(journal: CommandJournal, inner: ShellEngine): Sh
     ...inner,
     async run(typed: string, io: Io): Promise<Outcome> {
       const line = seededLine(typed);
+      await journal.follow(inner);
       const t = journal.now();
       const step = journal.commandStarted(line);
       const answers: JournalAnswer[] = [];

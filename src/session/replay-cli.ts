@@ -53,8 +53,10 @@ async function replayJournal(file: string, args: ReplayArgs, env: NodeJS.Process
   const tty = process.stdout.isTTY && process.stdin.isTTY;
   const secrets = tty ? await askSecrets(secretsToAsk(journal, training)) : new Map<number, string>();
   const total = journal.entries.filter((e) => e.type !== 'marker').length;
-  if (tty && total > 20) process.stderr.write(`Re-executing ${total} steps...\n`);
-  const replay = await loadReplay(journal, { env, training, secrets });
+  const progress = tty && total > 20
+    ? (done: number, all: number) => void process.stderr.write(`\rRe-executing the recording: ${done}/${all}${done === all ? '\n' : ''}`)
+    : undefined;
+  const replay = await loadReplay(journal, { env, training, secrets, onProgress: progress });
   try {
     if (!tty) return printReplay(replay, process.stdout);
     return await playJournal(replay, file, args, env);

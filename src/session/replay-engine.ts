@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../engine/context.ts';
 import { shellEngine } from '../shell/engine-adapter.ts';
 import { WorldStore } from '../store/store.ts';
-import type { Journal, JournalCommand } from './journal-format.ts';
+import type { Journal, JournalCommand, JournalStart } from './journal-format.ts';
 import { provisioned, reseeded } from './journal-start.ts';
 import { journalOutcome } from './recording-engine.ts';
 import { replayDialog, type TranscriptItem } from './replay-io.ts';
@@ -20,7 +20,7 @@ import { digestOf } from './world-digest.ts';
 export interface Frame {
   /** 0 is the start; then one per command or rewind, in journal order. */
   readonly index: number;
-  readonly kind: 'start' | 'command' | 'rewind';
+  readonly kind: 'start' | 'command' | 'rewind' | 'restart';
   /** The journal's step number of the command that made this state (0: the start). */
   readonly step: number;
   readonly label: string;
@@ -66,8 +66,7 @@ export function replayEnv(env: NodeJS.ProcessEnv, home: string, envSeed: string 
   return out;
 }
 
-function startState(journal: Journal): StateSnapshot {
-  const start = journal.header.start;
+function startState(start: JournalStart): StateSnapshot {
   return start.kind === 'provision'
     ? { world: provisioned(start.options), files: new Map() }
     : { world: start.world, files: filesFromBase64(start.files) };
@@ -86,7 +85,7 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
   const byStep = new Map<number, Frame>();
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
-    restoreState(paths, startState(journal));
+    restoreState(paths, startState(journal.header.start));
     const first = await snapshotFrame(engine, paths, null, { index: 0, kind: 'start', step: 0, label: 'start', items: [], recorded: null, start: 0, end: 0, problems: [] });
     frames.push(first);
     byStep.set(0, first);
@@ -102,6 +101,11 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
         restoreState(paths, target.state);
         const items = [...pending, { text: `(back to step ${entry.to}: the world is as it was after it)`, tone: 'muted' as const, time: entry.t }];
         frames.push({ ...target, index, kind: 'rewind', label: `back to step ${entry.to}`, items, recorded: null, start: entry.t, end: entry.t, problems: [] });
+        pending = [];
+      } else if (entry.type === 'restart') {
+        restoreState(paths, startState(entry.start));
+        const items = [...pending, { text: '(the session went on in another world, for example a new lesson)', tone: 'muted' as const, time: entry.t }];
+        frames.push(await snapshotFrame(engine, paths, previous, { index, kind: 'restart', step: previous.step, label: 'another world', items, recorded: null, start: entry.t, end: entry.t, problems: [] }));
         pending = [];
       } else {
         const frame = await runCommand(engine, paths, previous, entry, secrets, index, pending);

@@ -17,11 +17,13 @@ function describe(files: { readonly cast: string | null; readonly journal: strin
 
 export async function installRecording(controller: ShellController, env: NodeJS.ProcessEnv): Promise<void> {
   controller.registerBuiltin('record start', async (rest, c) => {
-    const name = rest.trim();
+    const words = rest.trim().split(/\s+/).filter((w) => w !== '');
+    const recordInput = words.includes('--input');
+    const name = words.filter((w) => w !== '--input').join(' ');
     const problem = sessionNameProblem(name);
     if (problem) return c.log(`FAILED\n${problem}`, 'error');
     if (activeRecorder()) return c.log(`FAILED\nA recording is already in progress (${describe(activeRecorder()?.files ?? { cast: null, journal: null })}). Stop it with: record stop`, 'error');
-    const recorder = startFileRecording({ name, env, preamble: CLEAR, recordInput: env.TKESIM_RECORD_INPUT === '1' });
+    const recorder = startFileRecording({ name, env, preamble: CLEAR, recordInput });
     await recorder.attach(c);
     c.log(`OK\nRecording to ${describe({ cast: recorder.options.castFile, journal: recorder.options.journalFile })}. Passwords and key part values are never recorded. Stop with: record stop`);
   });
@@ -36,7 +38,7 @@ export async function installRecording(controller: ShellController, env: NodeJS.
   });
   controller.registerBuiltin('record', (rest, c) => {
     const recorder = activeRecorder();
-    if (rest.trim() !== '') return c.log('FAILED\nUsage: record start NAME | record stop | record (shows whether a recording runs)', 'error');
+    if (rest.trim() !== '') return c.log('FAILED\nUsage: record start NAME [--input] | record stop | record (shows whether a recording runs)', 'error');
     c.log(recorder ? `Recording to ${describe({ cast: recorder.options.castFile, journal: recorder.options.journalFile })} (${recorder.steps} command(s) so far).` : 'No recording is in progress. Start one with: record start NAME', 'muted');
   });
   const recorder = activeRecorder();

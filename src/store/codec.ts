@@ -64,8 +64,10 @@ export function parseDocument(text: string, file: string): StoreDocument {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    throw new StoreError(`The simulated cloud in ${file} is damaged and cannot be read (${(e as Error).message}). It was left unchanged: move it aside to start a new world, or restore it from a backup.`, file);
+  } catch {
+    // The parser's own message is not shown: it quotes the text, and the document holds the units' keys.
+    const why = text.trim() === '' ? 'the file is empty' : 'it is not valid JSON, perhaps cut short';
+    throw new StoreError(`The simulated cloud in ${file} is damaged and cannot be read (${why}). It was left unchanged: move it aside to start a new world, or restore it from a backup.`, file);
   }
   if (!isObj(raw) || !int(raw.schema) || (raw.schema as number) < 1) {
     throw new StoreError(`${file} is not a tkesim store document (no schema version). It was left unchanged.`, file);

@@ -137,6 +137,27 @@ test.serial('a recording started mid-session snapshots the workstation, and a si
   for (const f of ['mid.cast', 'mid.journal.jsonl']) t.false(readFileSync(join(w.dir, f), 'utf8').includes(PASSWORDS.alice), f);
 });
 
+test.serial('the shell switching to another world (a lesson) is journaled as a restart, and replays', async (t) => {
+  const other = await workspace('another-world');
+  const { journal } = await recorded('first-world', async (ws) => {
+    await run(ws.controller, 'cryptounit-add', ['1 2']);
+    await ws.controller.useEngine(other.controller.baseEngine);
+    await run(ws.controller, 'cryptounit-add', ['1']);
+    await run(ws.controller, 'sigkey-add', ['Alice', PASSWORDS.alice, PASSWORDS.alice]);
+  });
+  t.deepEqual(journal.entries.map((e) => e.type), ['command', 'restart', 'command', 'command']);
+  const restart = journal.entries[1];
+  t.is(restart?.type === 'restart' ? restart.seed : null, 'another-world');
+  const replay = await loadReplay(journal, { env: process.env });
+  try {
+    t.deepEqual(replay.diverged, []);
+    t.deepEqual(replay.frames.map((f) => f.kind), ['start', 'command', 'restart', 'command', 'command']);
+    t.is(replay.frames[3]?.selection.units.length, 1);
+  } finally {
+    replay.dispose();
+  }
+});
+
 test.serial('the cast has a valid header and events; resize and input events are written as asciicast v2', (t) => {
   const file = join(mkdtempSync(join(tmpdir(), 'tkesim-cast-')), 'x.cast');
   const w = new CastWriter(file, { width: 90, height: 20, title: 'x', env: { TERM: 'xterm', SHELL: '/bin/zsh' }, clock: fakeClock() });

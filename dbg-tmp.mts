@@ -1,2 +1,0 @@
-import { measureRecordingLatency } from './scripts/bench/typing-latency.ts';
-console.log(await measureRecordingLatency(2));
