@@ -32,7 +32,8 @@ export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
     if (journalFile === null) throw new Error('unreachable');
     return await replayJournal(journalFile, args, env);
   } catch (e) {
-    process.stderr.write(`tkesim replay: ${(e as Error).message}\n`);
+    const message = (e as Error).message;
+    process.stderr.write(`tkesim replay: ${message.includes(args.file) ? message : `${args.file}: ${message}`}\n`);
     return 1;
   }
 }
