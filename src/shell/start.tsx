@@ -22,7 +22,10 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   const paths = resolvePaths(env);
   const historyFile = join(paths.home, HISTORY_FILE);
   const controller = new ShellController(options.engine ?? shellEngine(env));
-  await controller.refresh(null);
+  // A plain shell draws its prompt first and loads the world right after (the panel says so);
+  // a lesson or demo prepares its own world before the first frame.
+  const loadFirst = options.setup !== undefined;
+  if (loadFirst) await controller.refresh(null);
   controller.log(options.greeting ?? 'tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
   const extra = options.setup ? await options.setup(controller) : null;
   // `record start/stop`, and a recording already running in this process (--record, a demo):
@@ -43,6 +46,9 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, maxFps: 60 },
   );
+  if (!loadFirst && controller.view.world === null) {
+    await controller.refresh(null).catch((e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
+  }
   await app.waitUntilExit();
   return 0;
 }
