@@ -2,6 +2,7 @@
  * Lessons inside the shell: the current lesson session, the engine the shell runs on for it, the
  * persisted progress, the messages the lesson adds to the log, and the panel's model. No React.
  */
+import { markLessonStep } from '../session/markers.ts';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellEngine } from '../shell/controller.ts';
@@ -108,6 +109,7 @@ export class LessonHost {
     const s = this.#session;
     if (!s) return '';
     const first = s.lesson.steps[0];
+    if (first) markLessonStep(`lesson ${s.number} step 1: ${first.title}`);
     return [
       `Lesson ${s.number}: ${s.lesson.title}`,
       s.lesson.summary,
@@ -141,7 +143,10 @@ export class LessonHost {
       case 'step': {
         const next = steps[e.index + 1];
         this.say(`✔ Step ${e.index + 1} done: ${steps[e.index]?.title ?? ''}.`, 'ok');
-        if (next) this.say(`Step ${e.index + 2}: ${next.title}. ${next.what}`, 'normal');
+        if (next) {
+          this.say(`Step ${e.index + 2}: ${next.title}. ${next.what}`, 'normal');
+          markLessonStep(`lesson ${session.number} step ${e.index + 2}: ${next.title}`);
+        }
         return;
       }
       case 'breach':

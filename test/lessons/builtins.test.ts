@@ -110,3 +110,18 @@ test('lesson N switches lessons; exit lesson returns to the sandbox world; lesso
   t.regex(await type('explain 179'), /Return code 179/, 'codes are explained without a lesson too');
   t.regex(await type('learn 2'), /Lesson 2: Signature keys and administrators/);
 });
+
+test('each lesson step that begins is marked for a recording', async (t) => {
+  const { onMarker } = await import('../../src/session/markers.ts');
+  const marks: string[] = [];
+  const off = onMarker((kind, label) => marks.push(`${kind}: ${label}`));
+  try {
+    const { host, type } = await setup(3);
+    host.intro();
+    await type('cryptounit-admin-add', ['3', 'carol-Train-3']);
+    t.true(marks.includes('lesson-step: lesson 3 step 1: Install Carol as the third administrator'), marks.join('\n'));
+    t.true(marks.some((m) => m.startsWith('lesson-step: lesson 3 step 2: ')), marks.join('\n'));
+  } finally {
+    off();
+  }
+});
