@@ -7,7 +7,7 @@ import { collectSigners, signaturesNeeded, ski30, submit } from '../engine/signi
 import { renderAdmins, renderSignatureKeys, renderTable } from '../render/index.ts';
 import { listSignatureKeys, openSignatureKey } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
-import { ok, refused, selectedUnits } from './common.ts';
+import { chooseKeynum, ok, refused, selectedUnits } from './common.ts';
 
 export const adminAdd: TkeCommand = {
   name: 'cryptounit-admin-add', group: 'administration', maxPositionals: 1,
@@ -22,9 +22,7 @@ export const adminAdd: TkeCommand = {
     ctx.io.print(renderSignatureKeys(keys, new Set(signatureKeys)));
     ctx.io.print(`\nThe selected crypto units are: ${targets.map((u) => world.units.indexOf(u) + 1).join(' ')}\n`);
     if (keys.length === 0) fail('There is no signature key on this workstation. Create one with ibmcloud tke sigkey-add.');
-    const [keynum] = await askNumbers(ctx.io, 'Enter the KEYNUM of the administrator signature key you wish to load:', { noun: 'KEYNUM', allowed: keys.map((k) => k.keynum), count: [1, 1] }, args.positionals);
-    const entry = keys.find((k) => k.keynum === keynum);
-    if (!entry) fail('No such KEYNUM.');
+    const entry = await chooseKeynum(ctx, keys, 'Enter the KEYNUM of the administrator signature key you wish to load:', args.positionals);
     const password = await askSecret(ctx.io, 'Enter the password for the administrator signature key file:', 'password');
     const adminKey = await openSignatureKey(entry, password);
     if (!adminKey) fail(`The password for the signature key identified by ${entry.name} (${ski30(entry.ski)}) is not valid. Nothing was sent to the crypto units.`);

@@ -1,6 +1,7 @@
 /** Pieces every command shares: the selected units, OK lines, refusals. */
 import type { CryptoUnit, World } from '../core/types.ts';
 import type { CommandContext } from '../engine/context.ts';
+import { askNumbers } from '../engine/ask.ts';
 import { fail, failed, type Outcome } from '../engine/outcome.ts';
 import type { Submission } from '../engine/signing.ts';
 import { renderRefusal } from '../render/index.ts';
@@ -26,4 +27,12 @@ export function refused(submission: Extract<Submission, { ok: false }>): Outcome
 /** The same units as found in a newer world. */
 export function fresh(world: World, units: readonly CryptoUnit[]): CryptoUnit[] {
   return units.map((u) => world.units.find((w) => w.id === u.id) ?? u);
+}
+
+/** Asks for one KEYNUM among `entries` (or takes it from the command line) and returns its entry. */
+export async function chooseKeynum<E extends { readonly keynum: number }>(ctx: CommandContext, entries: readonly E[], prompt: string, preset: readonly string[]): Promise<E> {
+  const [keynum] = await askNumbers(ctx.io, prompt, { noun: 'KEYNUM', allowed: entries.map((e) => e.keynum), count: [1, 1] }, preset);
+  const entry = entries.find((e) => e.keynum === keynum);
+  if (!entry) fail('No such KEYNUM.');
+  return entry;
 }

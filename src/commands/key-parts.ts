@@ -1,12 +1,12 @@
 /** mks, mk-add, mk-rm: master key part files on the workstation. */
 import { fromHex } from '../core/crypto.ts';
-import { askNewPassword, askNumbers, askSecret, askText } from '../engine/ask.ts';
+import { askNewPassword, askSecret, askText } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { OK, fail, usage } from '../engine/outcome.ts';
 import { renderKeyParts } from '../render/index.ts';
 import { createKeyPart, listKeyParts, removeKeyPart } from '../workstation/index.ts';
 import { flagOn, type TkeCommand } from './command.ts';
-import { ok } from './common.ts';
+import { chooseKeynum, ok } from './common.ts';
 
 const MAX_DESCRIPTION = 64;
 
@@ -64,9 +64,8 @@ export const mkRm: TkeCommand = {
     const parts = await listKeyParts(ctx.paths.tkeFiles);
     ctx.io.print(await table(ctx));
     if (parts.length === 0) fail('There is no master key part to remove.');
-    const [keynum] = await askNumbers(ctx.io, 'Enter the KEYNUM of the master key part you wish to remove:', { noun: 'KEYNUM', allowed: parts.map((p) => p.keynum), count: [1, 1] }, args.positionals);
-    const entry = parts.find((p) => p.keynum === keynum);
-    if (!entry) fail('No such KEYNUM.');
+    const entry = await chooseKeynum(ctx, parts, 'Enter the KEYNUM of the master key part you wish to remove:', args.positionals);
+    const { keynum } = entry;
     await removeKeyPart(entry);
     ok(ctx, `The master key part file for KEYNUM ${keynum} was removed.`, '', await table(ctx));
     return OK;

@@ -6,7 +6,7 @@ import { DialogEnd, OK, fail } from '../engine/outcome.ts';
 import { renderSignatureKeys } from '../render/index.ts';
 import { createSignatureKey, listSignatureKeys, openSignatureKey, removeSignatureKey, updateSelection } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
-import { ok } from './common.ts';
+import { chooseKeynum, ok } from './common.ts';
 
 async function table(ctx: CommandContext): Promise<string> {
   const keys = await listSignatureKeys(ctx.paths.tkeFiles);
@@ -57,9 +57,8 @@ export const sigkeyRm: TkeCommand = {
     const keys = await listSignatureKeys(ctx.paths.tkeFiles);
     ctx.io.print(await table(ctx));
     if (keys.length === 0) fail('There is no signature key to remove.');
-    const [keynum] = await askNumbers(ctx.io, 'Enter the KEYNUM of the signature key you wish to remove:', { noun: 'KEYNUM', allowed: keys.map((k) => k.keynum), count: [1, 1] }, args.positionals);
-    const entry = keys.find((k) => k.keynum === keynum);
-    if (!entry) fail('No such KEYNUM.');
+    const entry = await chooseKeynum(ctx, keys, 'Enter the KEYNUM of the signature key you wish to remove:', args.positionals);
+    const { keynum } = entry;
     const world = await ctx.world();
     const adminOf = world.units.filter((u) => u.admins.some((a) => a.ski === entry.ski)).map((u) => world.units.indexOf(u) + 1);
     if (adminOf.length > 0) {
