@@ -31,6 +31,8 @@ const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) =
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '--record') return (await import('./session/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
   if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./session/record-flag.ts')).withChannel(process.env, () => main(argv));
+  // The signing service runs in the foreground until Ctrl-C: its own front-end, never in the shell.
+  if (argv[0] === 'sim' && argv[1] === 'signserv') return (await import('./signserv/cli.ts')).signservCommand(argv.slice(2), process.env);
   const route = argv[0] === undefined ? undefined : ROUTES[argv[0]];
   if (route) return route(argv.slice(1), process.env);
   if (argv.length === 0) {
@@ -49,15 +51,20 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`tkesim ${process.env.TKESIM_VERSION ?? '0.1.0'}\n`);
     return 0;
   }
+  // Keystrokes are read without echo from here on: answers typed ahead stay hidden and in order.
   const io = terminalIo(process.stdin, process.stdout);
-  let ctx;
   try {
-    ctx = createContext(io, process.env);
-  } catch (e) {
-    process.stdout.write(`FAILED\n${(e as Error).message}\n`);
-    return 1;
+    let ctx;
+    try {
+      ctx = createContext(io, process.env);
+    } catch (e) {
+      process.stdout.write(`FAILED\n${(e as Error).message}\n`);
+      return 1;
+    }
+    return exitCode(await runArgv(ctx, argv, CATALOGUE));
+  } finally {
+    io.close();
   }
-  return exitCode(await runArgv(ctx, argv, CATALOGUE));
 }
 
 main(process.argv.slice(2)).then(

@@ -12,10 +12,10 @@ import { resolvePaths } from '../../src/engine/context.ts';
 import { CastWriter } from '../../src/session/cast-writer.ts';
 import { DemoRunner } from '../../src/session/demo-runner.ts';
 import type { DemoScript, DemoStep } from '../../src/session/demo-script.ts';
-import { parseJournal } from '../../src/session/journal-format.ts';
+import { readJournal } from '../../src/session/journal-chain.ts';
+import { recordedReplay } from '../../src/session/replay-frames.ts';
 import { provisioned } from '../../src/session/journal-start.ts';
 import { Recorder } from '../../src/session/recorder.ts';
-import { loadReplay } from '../../src/session/replay-engine.ts';
 import { journalTimeline, seekStep } from '../../src/session/replay-view.ts';
 import { restoreState } from '../../src/session/state-snapshot.ts';
 import { ShellController } from '../../src/shell/controller.ts';
@@ -89,9 +89,9 @@ export interface SeekFigures {
 
 /** Seeks to every step of the journal in scrambled orders, timing each: view, panel model, layout. */
 export async function measureSeek(journalPath: string, columns = 120): Promise<SeekFigures> {
-  const journal = parseJournal(readFileSync(journalPath, 'utf8'));
   const started = process.hrtime.bigint();
-  const replay = await loadReplay(journal, { env: process.env });
+  // Opening as the player does: the recorded views, nothing re-executed.
+  const replay = recordedReplay(readJournal(readFileSync(journalPath, 'utf8')));
   const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   try {
     const timeline = journalTimeline(replay, 2);
@@ -110,8 +110,8 @@ export async function measureSeek(journalPath: string, columns = 120): Promise<S
     const perStep = order.map((target) => runs.map((r) => r.get(target) ?? NaN).sort((a, b) => a - b)[1] ?? NaN).sort((a, b) => a - b);
     const at = (q: number) => perStep[Math.min(perStep.length - 1, Math.floor(q * perStep.length))] ?? NaN;
     const worst = Math.max(...runs.flatMap((r) => [...r.values()]));
-    return { steps, loadSeconds, maxMs: perStep[perStep.length - 1] ?? NaN, medianMs: at(0.5), p95Ms: at(0.95), worstSingleMs: worst, diverged: replay.diverged.length };
+    return { steps, loadSeconds, maxMs: perStep[perStep.length - 1] ?? NaN, medianMs: at(0.5), p95Ms: at(0.95), worstSingleMs: worst, diverged: replay.checked.problems.length };
   } finally {
-    replay.dispose();
+    // Nothing to remove: the recorded replay has no private world.
   }
 }

@@ -3,11 +3,12 @@ import { adminCertificatePayload } from '../core/command.ts';
 import { sign, toHex } from '../core/crypto.ts';
 import { askNumbers, askSecret } from '../engine/ask.ts';
 import { OK, fail } from '../engine/outcome.ts';
-import { collectSigners, signaturesNeeded, ski30, submit } from '../engine/signing.ts';
+import { collectSigners, signaturesNeeded, ski30, submit, usesSigningService } from '../engine/signing.ts';
 import { renderAdmins, renderSignatureKeys, renderTable } from '../render/index.ts';
 import { listSignatureKeys, openSignatureKey } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
 import { chooseKeynum, ok, refused, selectedUnits } from './common.ts';
+import { addServiceAdmin } from './signing-service-keys.ts';
 
 export const adminAdd: TkeCommand = {
   name: 'cryptounit-admin-add', group: 'administration', maxPositionals: 1,
@@ -17,10 +18,10 @@ export const adminAdd: TkeCommand = {
   async run(ctx, args) {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
+    if (usesSigningService(ctx)) return addServiceAdmin(ctx, targets, args.positionals[0]);
     const keys = await listSignatureKeys(ctx.paths.tkeFiles);
     const { signatureKeys } = await ctx.selection();
     ctx.io.print(renderSignatureKeys(keys, new Set(signatureKeys)));
-    ctx.io.print(`\nThe selected crypto units are: ${targets.map((u) => world.units.indexOf(u) + 1).join(' ')}\n`);
     if (keys.length === 0) fail('There is no signature key on this workstation. Create one with ibmcloud tke sigkey-add.');
     const entry = await chooseKeynum(ctx, keys, 'Enter the KEYNUM of the administrator signature key you wish to load:', args.positionals);
     const password = await askSecret(ctx.io, 'Enter the password for the administrator signature key file:', 'password');

@@ -9,7 +9,7 @@ import type { CommandContext } from '../engine/context.ts';
 import { fail } from '../engine/outcome.ts';
 import { ski30, type Signer } from '../engine/signing.ts';
 import { renderTable, shortSki } from '../render/index.ts';
-import { createSignatureKey, listSignatureKeys, openSignatureKey, type SignatureKeyEntry } from '../workstation/index.ts';
+import { createSignatureKey, fileSigner, listSignatureKeys, openSignatureKey, type SignatureKeyEntry } from '../workstation/index.ts';
 import { validAdminName } from './signature-keys.ts';
 
 export interface AutoInitAnswers {
@@ -53,7 +53,7 @@ async function openExisting(ctx: CommandContext, entry: SignatureKeyEntry): Prom
   const password = await askSecret(ctx.io, `Enter the password for the signature key identified by:\n${entry.name} (${ski30(entry.ski)})`, 'password');
   const key = await openSignatureKey(entry, password);
   if (!key) fail(`The password for the signature key identified by ${entry.name} (${ski30(entry.ski)}) is not valid. Nothing was sent to the crypto units; run auto-init again.`);
-  return { entry, key };
+  return fileSigner(entry, key);
 }
 
 async function chooseExisting(ctx: CommandContext, count: number): Promise<Signer[]> {
@@ -94,7 +94,7 @@ async function createNew(ctx: CommandContext, index: number, total: number): Pro
   const entry = await ctx.withEntropy((entropy) => createSignatureKey(ctx.paths.tkeFiles, name, password, entropy));
   const key = await openSignatureKey(entry, password);
   if (!key) throw new Error('a signature key just created does not open with its password');
-  return { entry, key };
+  return fileSigner(entry, key);
 }
 
 export async function askAutoInit(ctx: CommandContext): Promise<AutoInitAnswers> {

@@ -4,52 +4,52 @@
  * to every other unit of the instance.
  */
 import { adminCertificatePayload } from '../core/command.ts';
-import { sign, toHex } from '../core/crypto.ts';
+import { toHex } from '../core/crypto.ts';
 import { AUTO_INIT_PROBLEMS, autoInitProblem } from '../core/recovery.ts';
 import type { CryptoUnit } from '../core/types.ts';
 import { runBatch, type Batch, type BatchEnd } from '../engine/batch.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { DialogEnd, OK, fail } from '../engine/outcome.ts';
-import type { Signer } from '../engine/signing.ts';
+import { forgetSigners, type Signer } from '../engine/signing.ts';
 import { askAutoInit, type AutoInitAnswers } from './auto-init-dialog.ts';
 import type { TkeCommand } from './command.ts';
-import { fresh, ok, refused } from './common.ts';
+import { batchRefused, fresh, ok } from './common.ts';
 import { keysUnreadable, lossNote } from './explain.ts';
 import { chooseInstance, selectWholeInstance } from './instance-choice.ts';
 import { transferMasterKey } from './transfer-steps.ts';
 
-function installAdmins(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[], admins: readonly Signer[]): BatchEnd<null> | null {
+async function installAdmins(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[], admins: readonly Signer[]): Promise<BatchEnd<null> | null> {
   // As IBM's SDK does: a unit in imprint mode that still carries administrators is zeroized first.
   const leftovers = units.filter((u) => u.admins.length > 0);
-  const cleared = batch.sendAll(leftovers, () => ({ kind: 'zeroize' }));
+  const cleared = await batch.sendAll(leftovers, () => ({ kind: 'zeroize' }));
   if (cleared) return { kind: 'refused', refusal: cleared };
   for (const [i, admin] of admins.entries()) {
     ctx.io.print(`Installing ${i + 1} of ${admins.length} administrators....`);
-    const publicKey = toHex(admin.key.publicKey);
-    const refusal = batch.sendAll(units, (u, counter) => ({
-      kind: 'admin-add', name: admin.entry.name, publicKey,
-      proof: toHex(sign(adminCertificatePayload(admin.entry.name, publicKey, u.id, counter), admin.key.secretKey)),
+    const { name, publicKey } = admin;
+    const refusal = await batch.sendAll(units, async (u, counter) => ({
+      kind: 'admin-add', name, publicKey,
+      proof: toHex(await admin.sign(adminCertificatePayload(name, publicKey, u.id, counter))),
     }));
     if (refusal) return { kind: 'refused', refusal };
   }
   return null;
 }
 
-function initialize(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[], answers: AutoInitAnswers): BatchEnd<null> {
-  const stopped = installAdmins(ctx, batch, units, answers.admins);
+async function initialize(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[], answers: AutoInitAnswers): Promise<BatchEnd<null>> {
+  const stopped = await installAdmins(ctx, batch, units, answers.admins);
   if (stopped) return stopped;
   ctx.io.print('Setting signature thresholds....');
-  const thresholds = batch.sendAll(units, () => ({ kind: 'thrhld-set', signatureThreshold: answers.signatureThreshold, revocationThreshold: answers.revocationThreshold }));
+  const thresholds = await batch.sendAll(units, () => ({ kind: 'thrhld-set', signatureThreshold: answers.signatureThreshold, revocationThreshold: answers.revocationThreshold }));
   if (thresholds) return { kind: 'refused', refusal: thresholds };
   const source = units.find((u) => u.type === 'RECOVERY');
   if (!source) throw new Error('auto-init without a recovery crypto unit (autoInitProblem refuses this)');
   ctx.io.print('Generating a random master key value....');
-  const random = batch.send(source.id, () => ({ kind: 'mk-random' }));
+  const random = await batch.send(source.id, () => ({ kind: 'mk-random' }));
   if (!random.ok) return { kind: 'refused', refusal: random.refusal };
   const targets = units.filter((u) => u.id !== source.id);
   for (const [k, target] of targets.entries()) {
     ctx.io.print(`Transferring the master key value to ${k + 1} of ${targets.length} crypto units....`);
-    const refusal = transferMasterKey(batch, source, target, 'current', true);
+    const refusal = await transferMasterKey(batch, source, target, 'current', true);
     if (refusal) return { kind: 'refused', refusal };
   }
   return { kind: 'done', result: null };
@@ -77,15 +77,15 @@ export const autoInit: TkeCommand = {
     const answers = await askAutoInit(ctx);
     ctx.io.print('');
     const run = await runBatch(ctx, units, answers.admins, (batch) => initialize(ctx, batch, units, answers));
-    for (const a of answers.admins) a.key.secretKey.fill(0);
+    forgetSigners(answers.admins);
     if (run.end.kind !== 'done') {
-      return run.end.kind === 'refused' ? refused({ ok: false, refusal: run.end.refusal }) : fail('auto-init was interrupted.');
+      return run.end.kind === 'refused' ? batchRefused(run, run.end.refusal) : fail('auto-init was interrupted.');
     }
     const lost = keysUnreadable(fresh(run.after, units));
     ctx.io.print('');
     ok(ctx,
       'The selected service instance has been initialized.',
-      `To see what administrators are installed and what signature threshold and master key register values are set, use the 'ibmcloud tke cryptounit-compare' command.${lossNote(run.after, lost, 'auto-init-after-zeroize')}`);
+      `To see what administrators are installed and what signature threshold and master key register values are set, use the 'ibmcloud tke cryptounit-compare' command.${lossNote(ctx.env, run.after, lost, 'auto-init-after-zeroize')}`);
     return OK;
   },
 };

@@ -12,17 +12,17 @@ import { confirm } from '../engine/ask.ts';
 import { runBatch, type Batch, type BatchEnd } from '../engine/batch.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { DialogEnd, OK, fail } from '../engine/outcome.ts';
-import { collectSigners } from '../engine/signing.ts';
+import { collectSigners, forgetSigners, signingKeySkis } from '../engine/signing.ts';
 import { renderCurrentRegister } from '../render/index.ts';
 import type { TkeCommand } from './command.ts';
-import { fresh, ok, refused, selectedUnits } from './common.ts';
+import { batchRefused, fresh, ok, selectedUnits } from './common.ts';
 import { keysLost, lossNote } from './explain.ts';
 import { transferMasterKey } from './transfer-steps.ts';
 
-function recover(ctx: CommandContext, batch: Batch, plan: RecoverPlan): BatchEnd<null> {
+async function recover(ctx: CommandContext, batch: Batch, plan: RecoverPlan): Promise<BatchEnd<null>> {
   for (const [k, target] of plan.targets.entries()) {
     ctx.io.print(`Transferring the master key value to ${k + 1} of ${plan.targets.length} crypto units....`);
-    const refusal = transferMasterKey(batch, plan.source, target, 'current', true);
+    const refusal = await transferMasterKey(batch, plan.source, target, 'current', true);
     if (refusal) return { kind: 'refused', refusal };
   }
   return { kind: 'done', result: null };
@@ -50,8 +50,7 @@ export const autoMkRecover: TkeCommand = {
   async run(ctx) {
     const world = await ctx.world();
     const selected = await selectedUnits(ctx, world);
-    const { signatureKeys } = await ctx.selection();
-    const check = recoverPlan(selected, signatureKeys);
+    const check = recoverPlan(selected, await signingKeySkis(ctx));
     if (!check.ok) fail(`Master key recovery pre-check failed: ${RECOVER_PROBLEMS[check.problem]}\nCorrect the cause (check with ibmcloud tke cryptounit-compare) and run the command again. Nothing was changed.`);
     const { plan } = check;
     const vp = registerVp(plan.source.currentRegister.key);
@@ -61,9 +60,10 @@ export const autoMkRecover: TkeCommand = {
     const involved = [plan.source, ...plan.targets];
     const signers = await collectSigners(ctx, involved, plan.source.signatureThreshold);
     const run = await runBatch(ctx, involved, signers, (batch) => recover(ctx, batch, plan));
-    if (run.end.kind !== 'done') return run.end.kind === 'refused' ? refused({ ok: false, refusal: run.end.refusal }) : fail('The master key recovery was interrupted.');
+    forgetSigners(signers);
+    if (run.end.kind !== 'done') return run.end.kind === 'refused' ? batchRefused(run, run.end.refusal) : fail('The master key recovery was interrupted.');
     const after = fresh(run.after, selected);
-    ok(ctx, 'The master key value has been recovered in the selected crypto units.', renderCurrentRegister(run.after, after) + lossNote(run.after, keysLost(fresh(run.before, plan.targets), fresh(run.after, plan.targets)), 'recover-overwrite'));
+    ok(ctx, 'The master key value has been recovered in the selected crypto units.', renderCurrentRegister(run.after, after) + lossNote(ctx.env, run.after, keysLost(fresh(run.before, plan.targets), fresh(run.after, plan.targets)), 'recover-overwrite'));
     return OK;
   },
 };

@@ -9,9 +9,9 @@ import type { CryptoUnit } from '../core/types.ts';
 import { runBatch, type Batch, type BatchEnd } from '../engine/batch.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { OK, fail } from '../engine/outcome.ts';
-import { collectSigners } from '../engine/signing.ts';
+import { collectSigners, forgetSigners, signingKeySkis } from '../engine/signing.ts';
 import type { TkeCommand } from './command.ts';
-import { fresh, ok, refused } from './common.ts';
+import { batchRefused, fresh, ok } from './common.ts';
 import { keysLost, lossNote } from './explain.ts';
 import { chooseInstance, selectWholeInstance } from './instance-choice.ts';
 import { interrupted, rewrapAndPromote } from './rotation-steps.ts';
@@ -20,23 +20,23 @@ import { registers } from './views.ts';
 
 export const DELAYING = 'Delaying 30 seconds to allow server to discover new master key values';
 
-function rotate(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[]): BatchEnd<null> {
+async function rotate(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[]): Promise<BatchEnd<null>> {
   // A rerun overwrites whatever an earlier run left in the new registers (reference 4.4).
-  const cleared = batch.sendAll(units.filter((u) => u.newRegister.state !== 'Empty'), () => ({ kind: 'mk-clrnew' }));
+  const cleared = await batch.sendAll(units.filter((u) => u.newRegister.state !== 'Empty'), () => ({ kind: 'mk-clrnew' }));
   if (cleared) return { kind: 'refused', refusal: cleared };
   const source = units.find((u) => u.type === 'RECOVERY');
   if (!source) throw new Error('auto-mk-rotate without a recovery crypto unit (the pre-check refuses this)');
   ctx.io.print('Generating a random master key value....');
-  const random = batch.send(source.id, () => ({ kind: 'mk-random' }));
+  const random = await batch.send(source.id, () => ({ kind: 'mk-random' }));
   if (!random.ok) return { kind: 'refused', refusal: random.refusal };
   const targets = units.filter((u) => u.id !== source.id);
   for (const [k, target] of targets.entries()) {
     ctx.io.print(`Transferring the master key value to ${k + 1} of ${targets.length} crypto units....`);
-    const refusal = transferMasterKey(batch, source, target, 'new', false);
+    const refusal = await transferMasterKey(batch, source, target, 'new', false);
     if (refusal) return { kind: 'refused', refusal };
   }
   ctx.io.print(DELAYING);
-  const committed = commitNew(batch, units);
+  const committed = await commitNew(batch, units);
   if (committed) return { kind: 'refused', refusal: committed };
   return rewrapAndPromote(ctx, batch, units);
 }
@@ -54,18 +54,18 @@ export const autoMkRotate: TkeCommand = {
     const world = await ctx.world();
     const instance = await chooseInstance(ctx, world, 'rotate the master key of', args.positionals);
     const units = await selectWholeInstance(ctx, world, instance);
-    const { signatureKeys } = await ctx.selection();
-    const problem = rotationProblem(world, units, signatureKeys, 'recovery');
+    const problem = rotationProblem(world, units, await signingKeySkis(ctx), 'recovery');
     if (problem) fail(`Master key rotation pre-check failed: ${ROTATION_PROBLEMS[problem]}\nCorrect the cause (check with ibmcloud tke cryptounit-compare) and run the command again. Nothing was changed.`);
     const signers = await collectSigners(ctx, units, Math.max(...units.map((u) => u.signatureThreshold)));
     ctx.io.print('Master key rotation started.');
     const run = await runBatch(ctx, units, signers, (batch) => rotate(ctx, batch, units));
+    forgetSigners(signers);
     switch (run.end.kind) {
-      case 'refused': return refused({ ok: false, refusal: run.end.refusal });
+      case 'refused': return batchRefused(run, run.end.refusal);
       case 'interrupted': return interrupted();
       case 'done': {
         const after = fresh(run.after, units);
-        ok(ctx, 'Master key rotation successful.', registers(run.after, after) + lossNote(run.after, keysLost(fresh(run.before, units), after), 'auto-rotate-rerun'));
+        ok(ctx, 'Master key rotation successful.', registers(run.after, after) + lossNote(ctx.env, run.after, keysLost(fresh(run.before, units), after), 'auto-rotate-rerun'));
         return OK;
       }
     }

@@ -3,8 +3,10 @@ import type { CryptoUnit, World } from '../core/types.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { askNumbers } from '../engine/ask.ts';
 import { fail, failed, type Outcome } from '../engine/outcome.ts';
-import type { Submission } from '../engine/signing.ts';
+import type { Refusal } from '../core/refusal.ts';
+import type { BatchRun } from '../engine/batch.ts';
 import { renderRefusal } from '../render/index.ts';
+import { keptChangesNote, type StoppedCommand } from './kept-changes.ts';
 
 /** The selected crypto units in CRYPTO UNIT NUM order; a command that needs some fails without them. */
 export async function selectedUnits(ctx: CommandContext, world: World, required = true): Promise<CryptoUnit[]> {
@@ -20,8 +22,14 @@ export function ok(ctx: CommandContext, ...lines: string[]): void {
   ctx.io.print(['OK', ...lines].join('\n'));
 }
 
-export function refused(submission: Extract<Submission, { ok: false }>): Outcome {
-  return failed(renderRefusal(submission.refusal), submission.refusal);
+/** A refusal as the CLI prints it, then which units kept a change made before it (reference 8.3). */
+export function refused(stopped: StoppedCommand): Outcome {
+  return failed(renderRefusal(stopped.refusal) + keptChangesNote(stopped), stopped.refusal);
+}
+
+/** A batch (auto commands, rotation) stopped by a refusal: the steps accepted before it are kept. */
+export function batchRefused(run: Pick<BatchRun<unknown>, 'after' | 'kept' | 'untouched'>, refusal: Refusal): Outcome {
+  return failed(renderRefusal(refusal) + keptChangesNote({ refusal, world: run.after, kept: run.kept, untouched: run.untouched }, true), refusal);
 }
 
 /** The same units as found in a newer world. */

@@ -5,6 +5,7 @@
 import { recoverableKeys, recoverableMask } from '../core/key-storage.ts';
 import type { CryptoUnit, World } from '../core/types.ts';
 import { unitNumber } from '../core/world.ts';
+import { explanationsOn } from '../render/index.ts';
 
 export type LossCause = 'setimm' | 'auto-rotate-rerun' | 'auto-init-after-zeroize' | 'zeroize' | 'clrcur' | 'recover-overwrite';
 
@@ -40,9 +41,9 @@ export function keysUnreadable(units: readonly CryptoUnit[]): Loss[] {
   return units.map((u) => ({ unit: u, lost: u.keyStorage.total - recoverableKeys(u) })).filter((l) => l.lost > 0);
 }
 
-/** A note for the output, starting with a newline, or '' when nothing was lost. */
-export function lossNote(world: World, losses: readonly Loss[], cause: LossCause): string {
-  if (losses.length === 0) return '';
+/** A note for the output, starting with a newline, or '' when nothing was lost or TKESIM_EXPLAIN=0. */
+export function lossNote(env: NodeJS.ProcessEnv, world: World, losses: readonly Loss[], cause: LossCause): string {
+  if (losses.length === 0 || !explanationsOn(env)) return '';
   const where = losses.map((l) => `${l.lost} of ${l.unit.keyStorage.total} in crypto unit ${unitNumber(world, l.unit.id)}`).join(', ');
   return `\nNote (tkesim): stored keys can no longer be decrypted: ${where}. ${WHY[cause]}`;
 }

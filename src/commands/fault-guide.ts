@@ -84,4 +84,22 @@ export const FAULT_GUIDES: Readonly<Record<FaultKind, FaultGuide>> = {
     recovery: ['Select the instance\'s secured crypto units and run cryptounit-cp-eddsa, cryptounit-cp-btc and cryptounit-cp-sig-other (signature threshold signatures each), then check with cryptounit-compare.'],
     target: 'CRYPTO_UNIT_NUM',
   },
+  'manager-role-missing': {
+    summary: 'Your user lost the Manager service access role on the instance; it keeps Crypto unit administrator.',
+    leaves: 'The commands that need Manager fail with "Status code: 403" / "Message: Forbidden": viewing (cryptounits, cryptounit-compare, -admins, -thrhlds, -mk) and setting the context (cryptounit-add, -rm). Administration, master key and auto commands accept Manager or Crypto unit administrator and still work on the units already selected, as IBM\'s role table says; workstation commands are not affected.',
+    recovery: [
+      'Ask the account\'s service administrator to assign you the Manager service access role on the Hyper Protect Crypto Services instance (IBM Cloud IAM: Manage > Access); in tkesim: sim fault clear.',
+      'Run the command again; check the units with cryptounit-compare before going on.',
+    ],
+  },
+  'thresholds-locked': {
+    summary: 'An old TKE plug-in (0.0.11 or older) set up the instance: its units are locked to thresholds of 1.',
+    leaves: 'Every secured unit of the instance has signature and revocation thresholds of 1, and its attribute control bits for both thresholds are reset: cryptounit-thrhld-set to any other value is refused with return code 209, reason code 71 ("Change not allowed."). Key storage and the master key are untouched.',
+    recovery: [
+      'Only a zeroize sets the control bits again: select the locked units and run cryptounit-zeroize (1 signature). Their key storage stays, unreadable until the same master key is back.',
+      'Install the administrators again with cryptounit-admin-add (no signatures in imprint mode) and set the thresholds you want with cryptounit-thrhld-set.',
+      'Load the same master key again from the same key parts (cryptounit-mk-load, cryptounit-mk-commit, cryptounit-mk-setimm), then check with cryptounit-compare and sim keys check. Without the parts the stored keys stay unreadable: never zeroize units whose master key you cannot load again.',
+    ],
+    target: 'CRYPTO_UNIT_NUM',
+  },
 };

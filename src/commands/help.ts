@@ -12,13 +12,41 @@ const GROUPS: readonly [Group, string][] = [
   ['recovery', 'Recovery crypto units, automatic initialization and rotation, failover (signed)'],
 ];
 
-const DEVIATIONS = [
+/** Every deliberate difference from the real ibmcloud tke and crypto units (DESIGN.md section 2, reference section 8.3). */
+export const DEVIATIONS = [
   'Where tkesim differs from the real system (on purpose):',
-  '  - signature keys are Ed25519, not P-521; a subject key identifier is the SHA-256 of the 32-byte public key;',
-  '  - the master key is the XOR of its parts; a verification pattern is SHA-256(0x01 || key) with the last 4 bytes zeroed;',
-  '  - there is no IBM Cloud login: region, account and resource group are simulated (tkesim sim login renews the simulated login);',
+  '  - signature keys are Ed25519, not P-521 EC; a subject key identifier is the SHA-256 of the 32-byte public key',
+  '    (64 hex digits, shown as the first 30 and "...");',
+  '  - the master key is the XOR of its 2 or 3 parts (the real combination is not published); a verification pattern',
+  '    is SHA-256(0x01 || key) with the last 4 bytes zeroed, shown as two lines of 32 hex digits;',
+  '  - signature key files (N.sigkey) and key part files (N.mkpart) are tkesim\'s own JSON format, not the plug-in\'s:',
+  '    {format, version, ...} with the secret sealed by scrypt (N, r, p and salt kept in the file) and AES-256-GCM;',
+  '    the real plug-in uses PBKDF2 and P-521 keys, so files do not move between the two;',
+  '  - CLOUDTKEFILES: when it is not set, tkesim uses $TKESIM_HOME/tkefiles (default ~/.tkesim/tkefiles), where the',
+  '    real plug-in fails; when it is set, the directory must exist, as on the real CLI;',
+  '  - there is no IBM Cloud login: region, user, account and resource group are simulated, and "ibmcloud login" is',
+  '    never needed (tkesim sim login renews the simulated login after a drill expires it);',
+  '  - numbers after a command name (cryptounit-add 1 2, cryptounit-thrhld-set 2 2, ...) pre-answer its prompts:',
+  '    tkesim only; the real CLI takes no arguments except mk-add --random / --value and asks every question;',
+  '  - after the real CLI\'s lines, tkesim adds its own explanation, each line starting "tkesim:" or "Note (tkesim):"',
+  '    (which crypto unit refused, what to do next); TKESIM_EXPLAIN=0 turns them off, for scripts that compare output;',
+  '  - the dialogs of cryptounit-cp and the deprecation message of cryptounit-exit-impr are tkesim\'s own wording',
+  '    (the real ones are not published); control points are modelled by index 55, 66 and 67 only;',
   '  - auto-mk-rotate prints "Delaying 30 seconds ..." but does not wait.',
 ].join('\n');
+
+/** For TKE commands that take numbers: the real usage first, then tkesim's pre-answers, marked as tkesim only. */
+function usageLines(c: TkeCommand): string[] {
+  const tke = c.group !== 'simulator' && c.group !== 'help';
+  if (!tke || c.maxPositionals === 0) return [`USAGE: tkesim ${c.usage}`];
+  return [
+    `USAGE: tkesim ${c.name}`,
+    `       tkesim ${c.usage}   (tkesim only)`,
+    '',
+    `The real CLI (ibmcloud tke ${c.name}) takes no arguments: it asks for each value. In tkesim, values after the`,
+    'command name answer those prompts in order, so that a rehearsal fits on one line. Do not use them with the real CLI.',
+  ];
+}
 
 export function helpText(name?: string): string | null {
   if (!name) {
@@ -51,7 +79,7 @@ export function helpText(name?: string): string | null {
 
 export function describeCommand(c: TkeCommand): string {
   const flags = (c.flags ?? []).map((f) => `  --${f.name}${f.kind === 'boolean' ? '' : f.choices ? ` ${f.choices.join('|')}` : ' VALUE'}   ${f.description}`);
-  return [`NAME: ${c.name} - ${c.summary}`, '', `USAGE: tkesim ${c.usage}`, ...(flags.length ? ['', 'OPTIONS:', ...flags] : []), '', c.details].join('\n');
+  return [`NAME: ${c.name} - ${c.summary}`, '', ...usageLines(c), ...(flags.length ? ['', 'OPTIONS:', ...flags] : []), '', c.details].join('\n');
 }
 
 export const help: TkeCommand = {

@@ -1,5 +1,6 @@
 /** mks, mk-add, mk-rm: master key part files on the workstation. */
-import { fromHex } from '../core/crypto.ts';
+import { fromHex, toHex } from '../core/crypto.ts';
+import { rememberSecret } from '../engine/secrets.ts';
 import { askNewPassword, askSecret, askText } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { OK, fail, usage } from '../engine/outcome.ts';
@@ -49,8 +50,12 @@ export const mkAdd: TkeCommand = {
       fail(`A key part description must be 1 to ${MAX_DESCRIPTION} printable characters. Nothing was created.`);
     }
     const password = await askNewPassword(ctx.io, 'key part');
-    await ctx.withEntropy((entropy) => createKeyPart(ctx.paths.tkeFiles, description, part ?? entropy(32), password, entropy));
-    ok(ctx, 'A key part was created.', '', await table(ctx));
+    await ctx.withEntropy((entropy) => {
+      const value = part ?? entropy(32);
+      rememberSecret(toHex(value), 'key part value');
+      return createKeyPart(ctx.paths.tkeFiles, description, value, password, entropy);
+    });
+    ok(ctx, 'A key part was created.', await table(ctx));
     return OK;
   },
 };

@@ -7,7 +7,8 @@ import { askNumbers, askSecret, confirm } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { DialogEnd, OK, fail, type Outcome } from '../engine/outcome.ts';
 import { collectSigners, signaturesNeeded, submit } from '../engine/signing.ts';
-import { renderCurrentRegister, renderKeyParts, renderNewRegister } from '../render/index.ts';
+import { rememberSecret } from '../engine/secrets.ts';
+import { SETIMM_WARNING, renderCurrentRegister, renderKeyPartTable, renderKeyParts, renderNewRegister } from '../render/index.ts';
 import { listKeyParts, openKeyPart } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
 import { fresh, ok, refused, selectedUnits } from './common.ts';
@@ -23,9 +24,10 @@ export const mkLoad: TkeCommand = {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
     const parts = await listKeyParts(ctx.paths.tkeFiles);
-    ctx.io.print(renderKeyParts(parts));
+    // A blank line, the table without the mks intro line, a blank line, then the two-line prompt (reference 8.1).
+    ctx.io.print(parts.length === 0 ? renderKeyParts(parts) : ['', renderKeyPartTable(parts), ''].join('\n'));
     if (parts.length < 2) fail('At least 2 master key parts are needed. Create them with ibmcloud tke mk-add --random.');
-    const nums = await askNumbers(ctx.io, 'Enter the KEYNUM values of the master key parts you wish to load.\n2 or 3 values must be specified, separated by spaces:', { noun: 'KEYNUM', allowed: parts.map((p) => p.keynum), count: [2, 3] }, args.positionals);
+    const nums = await askNumbers(ctx.io, 'Enter the KEYNUM values of the master key parts you wish to load.\n2 or 3 values must be specified, separated by spaces.', { noun: 'KEYNUM', allowed: parts.map((p) => p.keynum), count: [2, 3] }, args.positionals);
     const sample: UnitCommand = { kind: 'mk-load', sender: '', nonce: '', box: '' };
     const needed = signaturesNeeded(targets, sample);
     if (needed === null) {
@@ -39,9 +41,11 @@ export const mkLoad: TkeCommand = {
       if (!entry) fail('No such KEYNUM.');
       const value = await openKeyPart(entry, await askSecret(ctx.io, `Enter the password for key file ${i + 1}`, 'password'));
       if (!value) fail(`The password for key file ${i + 1} (KEYNUM ${n}, ${entry.description}) is not valid. Nothing was sent to the crypto units.`);
+      rememberSecret(toHex(value), 'key part value');
       values.push(value);
     }
     const key = xorParts(values);
+    rememberSecret(toHex(key), 'master key');
     const result = await submit(ctx, targets, signers, (u, entropy) => {
       const nonce = entropy(24);
       const sealed = sealTo(key, fromHex(u.importer.publicKey), entropy(32), nonce);
@@ -86,12 +90,12 @@ export const mkSetimm: TkeCommand = {
   async run(ctx) {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
-    ctx.io.print('WARNING: Any key storage of the service instance must be ready for the new master key value, or it may become unusable.');
+    ctx.io.print(SETIMM_WARNING);
     if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'Set immediate was cancelled. Nothing was changed.' });
     const r = await registerCommand(ctx, targets, { kind: 'mk-setimm' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
-    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', registers(r.world, after) + lossNote(r.world, keysLost(targets, after), 'setimm'));
+    ok(ctx, 'Set immediate completed successfully in the selected crypto units.', registers(r.world, after) + lossNote(ctx.env, r.world, keysLost(targets, after), 'setimm'));
     return OK;
   },
 };
@@ -124,7 +128,7 @@ export const mkClrcur: TkeCommand = {
     const r = await registerCommand(ctx, targets, { kind: 'mk-clrcur' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
-    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', renderCurrentRegister(r.world, after) + lossNote(r.world, keysLost(targets, after), 'clrcur'));
+    ok(ctx, 'The current master key register has been cleared in the selected crypto units.', renderCurrentRegister(r.world, after) + lossNote(ctx.env, r.world, keysLost(targets, after), 'clrcur'));
     return OK;
   },
 };

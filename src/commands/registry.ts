@@ -10,9 +10,11 @@ import { mkClrcur, mkClrnew, mkCommit, mkLoad, mkSetimm } from './master-key.ts'
 import { mkRotate } from './rotate.ts';
 import { cryptounitAdd, cryptounitRm, cryptounits } from './selection.ts';
 import { sigkeyAdd, sigkeyRm, sigkeySel, sigkeys } from './signature-keys.ts';
-import { simInit, simKeysCheck, simKeysCreate, simReset, simResend, simStatus } from './sim.ts';
+import { simInit, simKeysCheck, simKeysCreate, simReset, simResend, simSignserv, simStatus } from './sim.ts';
 import { simFault, simFaultClear, simFaultList, simLogin } from './sim-fault.ts';
-import { exitImpr, thrhldSet } from './thresholds.ts';
+import { thrhldSet } from './thresholds.ts';
+import { exitImpr } from './exit-impr.ts';
+import { cryptounitCp } from './control-point.ts';
 import { cpBtc, cpEddsa, cpSigOther, zeroize } from './unit-admin.ts';
 import { cryptounitAdmins, cryptounitCompare, cryptounitMk, cryptounitThrhlds } from './views.ts';
 
@@ -20,13 +22,13 @@ export const TKE_COMMANDS: readonly TkeCommand[] = [
   sigkeys, sigkeyAdd, sigkeyRm, sigkeySel,
   mks, mkAdd, mkRm,
   cryptounits, cryptounitAdd, cryptounitRm, cryptounitCompare, cryptounitAdmins, cryptounitThrhlds, cryptounitMk,
-  adminAdd, adminRm, thrhldSet, exitImpr, zeroize, cpBtc, cpEddsa, cpSigOther,
+  adminAdd, adminRm, thrhldSet, exitImpr, zeroize, cryptounitCp, cpBtc, cpEddsa, cpSigOther,
   mkLoad, mkCommit, mkSetimm, mkClrnew, mkClrcur, mkRotate,
   autoInit, autoMkRotate, autoMkRecover, failoverEnable,
 ];
 
 export const SIM_COMMANDS: readonly TkeCommand[] = [
-  simInit, simReset, simStatus, simKeysCreate, simKeysCheck, simResend, simFault, simFaultList, simFaultClear, simLogin,
+  simInit, simReset, simStatus, simKeysCreate, simKeysCheck, simResend, simSignserv, simFault, simFaultList, simFaultClear, simLogin,
 ];
 
 /** Finds the command a word list names (`sim keys create` takes three words); returns it and the rest. */

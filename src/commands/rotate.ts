@@ -3,9 +3,9 @@ import { ROTATION_PROBLEMS, rotationProblem } from '../core/rotation.ts';
 import { confirm } from '../engine/ask.ts';
 import { runBatch } from '../engine/batch.ts';
 import { DialogEnd, OK, fail } from '../engine/outcome.ts';
-import { collectSigners, signaturesNeeded } from '../engine/signing.ts';
+import { collectSigners, forgetSigners, signaturesNeeded, signingKeySkis } from '../engine/signing.ts';
 import type { TkeCommand } from './command.ts';
-import { fresh, ok, refused, selectedUnits } from './common.ts';
+import { batchRefused, fresh, ok, selectedUnits } from './common.ts';
 import { interrupted, rewrapAndPromote } from './rotation-steps.ts';
 import { registers } from './views.ts';
 
@@ -31,14 +31,14 @@ export const mkRotate: TkeCommand = {
       '  - the current master key registers are Valid and the new master key registers are Full Committed, each with the same verification pattern.',
     ].join('\n'));
     if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The master key rotation was cancelled. Nothing was changed.' });
-    const { signatureKeys } = await ctx.selection();
-    const problem = rotationProblem(world, targets, signatureKeys);
+    const problem = rotationProblem(world, targets, await signingKeySkis(ctx));
     if (problem) fail(`Master key rotation pre-check failed: ${ROTATION_PROBLEMS[problem]}\nCorrect the cause (check with ibmcloud tke cryptounit-compare) and run the command again. Nothing was changed.`);
     const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, { kind: 'mk-setimm' }) ?? 1);
     ctx.io.print('Master key rotation started.');
     const run = await runBatch(ctx, targets, signers, (batch) => rewrapAndPromote(ctx, batch, targets));
+    forgetSigners(signers);
     switch (run.end.kind) {
-      case 'refused': return refused({ ok: false, refusal: run.end.refusal });
+      case 'refused': return batchRefused(run, run.end.refusal);
       case 'interrupted': return interrupted();
       case 'done': {
         ok(ctx, 'Master key rotation successful.', registers(run.after, fresh(run.after, targets)));

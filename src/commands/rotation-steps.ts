@@ -20,7 +20,7 @@ function rewrap(world: World, ids: readonly string[], limit: (u: CryptoUnit) => 
 }
 
 /** Re-enciphers key storage and promotes the new master key in `units`, unless a drill interrupts. */
-export function rewrapAndPromote(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[]): BatchEnd<null> {
+export async function rewrapAndPromote(ctx: CommandContext, batch: Batch, units: readonly CryptoUnit[]): Promise<BatchEnd<null>> {
   const armed = faultsOf(batch.world).interruption;
   const ids = units.map((u) => u.id);
   if (armed === 'before-rewrap') {
@@ -36,7 +36,7 @@ export function rewrapAndPromote(ctx: CommandContext, batch: Batch, units: reado
   ctx.io.progress?.({ kind: 'work', label: 'rewrap', done: rewrapped, total: rewrapped });
   ctx.io.print(REWRAP_DONE);
   const promote = armed === 'after-rewrap' ? units.filter((u) => u.type !== 'RECOVERY').slice(0, 1) : units;
-  const refusal = batch.sendAll(promote, () => ({ kind: 'mk-setimm' }));
+  const refusal = await batch.sendAll(promote, () => ({ kind: 'mk-setimm' }));
   if (refusal) return { kind: 'refused', refusal };
   if (armed === 'after-rewrap') {
     batch.update((w) => withFaults(w, { interruption: null }));

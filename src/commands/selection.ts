@@ -2,7 +2,7 @@
 import type { World } from '../core/types.ts';
 import { askNumbers } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
-import { OK } from '../engine/outcome.ts';
+import { OK, fail } from '../engine/outcome.ts';
 import { renderCryptoUnits } from '../render/index.ts';
 import { updateSelection } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
@@ -35,6 +35,8 @@ function editSelection(name: string, verb: 'add' | 'remove'): TkeCommand {
     async run(ctx, args) {
       const world = await ctx.world();
       ctx.io.print(await listing(ctx, world));
+      if (world.units.length === 0) fail(`There are no crypto units to ${verb}: the resource group has no service instance. Nothing was changed.`);
+      if (args.positionals.length === 0) ctx.io.print('');
       const nums = await askNumbers(
         ctx.io,
         `Enter a list of CRYPTO UNIT NUM to ${verb}, separated by spaces:`,

@@ -2,11 +2,13 @@
 import { MAX_ADMIN_NAME } from '../core/unit.ts';
 import { askNewPassword, askNumbers, askSecret, askText, confirm } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
+import { usesSigningService } from '../engine/signing.ts';
 import { DialogEnd, OK, fail } from '../engine/outcome.ts';
 import { renderSignatureKeys } from '../render/index.ts';
 import { createSignatureKey, listSignatureKeys, openSignatureKey, removeSignatureKey, updateSelection } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
 import { chooseKeynum, ok } from './common.ts';
+import { signingServiceNotice } from './signing-service-keys.ts';
 
 async function table(ctx: CommandContext): Promise<string> {
   const keys = await listSignatureKeys(ctx.paths.tkeFiles);
@@ -27,6 +29,7 @@ export const sigkeys: TkeCommand = {
   usage: 'sigkeys',
   details: 'Lists the signature key files in CLOUDTKEFILES with their KEYNUM, administrator name and subject key identifier, and which are selected to sign commands.',
   async run(ctx) {
+    if (usesSigningService(ctx)) return signingServiceNotice(ctx, 'sigkeys');
     ctx.io.print(await table(ctx));
     return OK;
   },
@@ -38,12 +41,14 @@ export const sigkeyAdd: TkeCommand = {
   usage: 'sigkey-add',
   details: 'Generates a new signature key (Ed25519 in tkesim; P-521 on the real system) for an administrator and saves it in CLOUDTKEFILES, protected by a password you choose. Nobody can recover a lost password.',
   async run(ctx) {
+    if (usesSigningService(ctx)) return signingServiceNotice(ctx, 'sigkey-add');
+    ctx.io.print('');
     const name = await askText(ctx.io, 'Enter an administrator name to be associated with the signature key:');
     const problem = validAdminName(name);
     if (problem) fail(`${problem} Nothing was created.`);
     const password = await askNewPassword(ctx.io, 'signature key');
     await ctx.withEntropy((entropy) => createSignatureKey(ctx.paths.tkeFiles, name, password, entropy));
-    ok(ctx, 'A signature key was created.', '', 'The available signature keys on this workstation are:', '', await table(ctx));
+    ok(ctx, 'A signature key was created.', 'The available signature keys on this workstation are:', '', await table(ctx));
     return OK;
   },
 };
@@ -54,6 +59,7 @@ export const sigkeyRm: TkeCommand = {
   usage: 'sigkey-rm [KEYNUM]',
   details: 'Deletes a signature key file. If that key is an installed administrator, keep a backup: without it the crypto units may be left with no one able to sign commands.',
   async run(ctx, args) {
+    if (usesSigningService(ctx)) return signingServiceNotice(ctx, 'sigkey-rm');
     const keys = await listSignatureKeys(ctx.paths.tkeFiles);
     ctx.io.print(await table(ctx));
     if (keys.length === 0) fail('There is no signature key to remove.');
@@ -78,6 +84,7 @@ export const sigkeySel: TkeCommand = {
   usage: 'sigkey-sel [KEYNUM ...]',
   details: 'Chooses which signature keys sign administrative commands. Each password is checked now; it is asked again when a key signs. The selection persists between commands.',
   async run(ctx, args) {
+    if (usesSigningService(ctx)) return signingServiceNotice(ctx, 'sigkey-sel');
     const keys = await listSignatureKeys(ctx.paths.tkeFiles);
     ctx.io.print(await table(ctx));
     if (keys.length === 0) fail('There is no signature key to select. Create one with ibmcloud tke sigkey-add.');

@@ -1,7 +1,7 @@
 /** tkesim sim fault KIND | list | clear, and sim login: accidents to rehearse recoveries on (reference 4.4). */
 import {
   FAULT_KINDS, INTERRUPTION_OF, clearCurrentByMistake, defaultFaultUnit, driftThresholds, faultsOf, isFaultKind,
-  unsetControlPoints, withFaults, zeroizeByMistake, type FaultKind, type UnitFault,
+  lockThresholdsByOldPlugin, unsetControlPoints, withFaults, zeroizeByMistake, type FaultKind, type UnitFault,
 } from '../core/faults.ts';
 import type { CryptoUnit, World } from '../core/types.ts';
 import { unitByNumber, unitNumber } from '../core/world.ts';
@@ -16,6 +16,7 @@ import { FAULT_GUIDES } from './fault-guide.ts';
 const LIST_HINT = 'The documented recovery: tkesim sim fault list.';
 
 function targetUnit(world: World, arg: string | undefined): CryptoUnit {
+  if (world.units.length === 0) fail('The simulated world has no crypto unit: its resource group is empty (sim init --instances 0).');
   if (arg === undefined) {
     const unit = defaultFaultUnit(world);
     if (!unit) fail('The simulated world has no operational crypto unit.');
@@ -64,6 +65,20 @@ async function inject(ctx: CommandContext, kind: FaultKind, arg: string | undefi
     case 'unit-zeroized': return damageUnit(ctx, kind, arg, zeroizeByMistake);
     case 'current-cleared': return damageUnit(ctx, kind, arg, clearCurrentByMistake);
     case 'sigkey-lost': return loseSignatureKey(ctx, arg);
+    case 'manager-role-missing':
+      await ctx.change((w) => ({ world: withFaults(w, { managerRoleMissing: true }), result: null }));
+      ok(ctx, FAULT_GUIDES[kind].summary, FAULT_GUIDES[kind].leaves, 'Restore the role with tkesim sim fault clear. ' + LIST_HINT);
+      return OK;
+    case 'thresholds-locked': {
+      const done = await ctx.change((w) => {
+        const unit = targetUnit(w, arg);
+        const r = lockThresholdsByOldPlugin(w, unit.instanceId);
+        return { world: r.ok ? r.world : null, result: r.ok ? { ok: true as const, n: r.world.units.filter((u, i) => u !== w.units[i]).length } : r };
+      });
+      if (!done.ok) fail(`${done.problem} Nothing was changed.`);
+      ok(ctx, `${done.n} crypto units: ${FAULT_GUIDES[kind].summary}`, FAULT_GUIDES[kind].leaves, LIST_HINT);
+      return OK;
+    }
     case 'control-points-unset': {
       const n = await ctx.change((w) => {
         const unit = targetUnit(w, arg);
@@ -79,7 +94,7 @@ export const simFault: TkeCommand = {
   name: 'sim fault', group: 'simulator', maxPositionals: 2,
   summary: 'Inject a fault to rehearse a recovery (sim fault list shows them)',
   usage: `sim fault KIND [CRYPTO_UNIT_NUM | KEYNUM]   KIND: ${FAULT_KINDS.join(', ')}`,
-  details: 'Leaves the simulated world as the troubleshooting pages describe it after an accident, or arms an interruption of the next rotation. Unit faults hit the given CRYPTO UNIT NUM (default: the last operational unit that is out of imprint mode); sigkey-lost deletes the given KEYNUM (default: the last key file of an installed administrator). See tkesim sim fault list for each fault and its documented recovery.',
+  details: 'Leaves the simulated world as the troubleshooting pages describe it after an accident, or arms an interruption of the next rotation. Unit faults hit the given CRYPTO UNIT NUM (default: the last operational unit that is out of imprint mode); control-points-unset and thresholds-locked hit every unit of that unit\'s service instance; sigkey-lost deletes the given KEYNUM (default: the last key file of an installed administrator). See tkesim sim fault list for each fault and its documented recovery.',
   async run(ctx, args) {
     const [kind, arg] = args.positionals;
     if (kind === undefined || !isFaultKind(kind)) return usage(`Name a fault: ${FAULT_KINDS.join(', ')}. tkesim sim fault list explains each.`);
@@ -94,7 +109,9 @@ export const simFaultList: TkeCommand = {
   details: 'Explains every fault kind of tkesim sim fault: what it leaves in the simulated world and the recovery steps of the troubleshooting pages. Also shows the faults now active.',
   async run(ctx) {
     const faults = faultsOf(await ctx.world());
-    const active = [faults.loginExpired ? 'login-expired' : '', faults.interruption ? `rotate-${faults.interruption} (armed)` : ''].filter((s) => s !== '');
+    const active = [
+      faults.loginExpired ? 'login-expired' : '', faults.interruption ? `rotate-${faults.interruption} (armed)` : '', faults.managerRoleMissing ? 'manager-role-missing' : '',
+    ].filter((s) => s !== '');
     const blocks = FAULT_KINDS.map((k) => {
       const g = FAULT_GUIDES[k];
       return [`${k}${g.target ? ` [${g.target}]` : ''}`, `  ${g.summary}`, `  Leaves: ${g.leaves}`, '  Recovery:', ...g.recovery.map((r, i) => `    ${i + 1}. ${r}`)].join('\n');
@@ -106,12 +123,20 @@ export const simFaultList: TkeCommand = {
 
 export const simFaultClear: TkeCommand = {
   name: 'sim fault clear', group: 'simulator', maxPositionals: 0,
-  summary: 'Disarm a rotation interruption armed with sim fault',
+  summary: 'Disarm a rotation interruption and give back the Manager role',
   usage: 'sim fault clear',
-  details: 'Disarms rotate-before-rewrap or rotate-after-rewrap if the next rotation has not triggered it yet. Damage already done stays: repair it as sim fault list describes. An expired login is renewed with tkesim sim login.',
+  details: 'Disarms rotate-before-rewrap or rotate-after-rewrap if the next rotation has not triggered it yet, and ends manager-role-missing (as the account administrator assigning the Manager role again). Damage already done stays: repair it as sim fault list describes. An expired login is renewed with tkesim sim login.',
   async run(ctx) {
-    const armed = await ctx.change((w) => ({ world: faultsOf(w).interruption ? withFaults(w, { interruption: null }) : null, result: faultsOf(w).interruption }));
-    ok(ctx, armed ? `The rotation interruption (${armed}) was disarmed.` : 'No rotation interruption was armed.');
+    const before = await ctx.change((w) => {
+      const f = faultsOf(w);
+      const active = f.interruption !== null || f.managerRoleMissing === true;
+      return { world: active ? withFaults(w, { interruption: null, managerRoleMissing: false }) : null, result: f };
+    });
+    const lines = [
+      before.interruption ? `The rotation interruption (${before.interruption}) was disarmed.` : 'No rotation interruption was armed.',
+      ...(before.managerRoleMissing ? ['The Manager service access role was assigned to your user again.'] : []),
+    ];
+    ok(ctx, ...lines);
     return OK;
   },
 };

@@ -13,7 +13,7 @@ import { decide } from '../engine/signing.ts';
 import { renderRefusal, renderTable } from '../render/index.ts';
 import { updateSelection } from '../workstation/index.ts';
 import { flagOn, type Args, type TkeCommand } from './command.ts';
-import { ok, selectedUnits } from './common.ts';
+import { ok, refused, selectedUnits } from './common.ts';
 import { registers } from './views.ts';
 
 export const MAX_KEYS_PER_UNIT = 50_000;
@@ -42,7 +42,10 @@ async function provision(ctx: CommandContext, options: ProvisionOptions, yes: bo
 
 function activeFaults(world: World): string {
   const f = faultsOf(world);
-  const active = [f.loginExpired ? 'login expired (tkesim sim login)' : '', f.interruption ? `next rotation interrupted ${f.interruption.replace('-', ' ')}` : ''];
+  const active = [
+    f.loginExpired ? 'login expired (tkesim sim login)' : '', f.interruption ? `next rotation interrupted ${f.interruption.replace('-', ' ')}` : '',
+    f.managerRoleMissing ? 'Manager role missing (tkesim sim fault clear)' : '',
+  ];
   return active.filter((a) => a !== '').join('; ') || 'none (tkesim sim fault list)';
 }
 
@@ -56,7 +59,7 @@ export const simInit: TkeCommand = {
   summary: 'Provision a fresh simulated world',
   usage: 'sim init [--instances N] [--units 2|3] [--recovery 0|2] [--failover 0|2|3] [--region R] [--seed S] [--yes]',
   flags: [
-    { name: 'instances', kind: 'integer', description: 'service instances (1-8, default 1)' },
+    { name: 'instances', kind: 'integer', description: 'service instances (0-8, default 1; 0: an empty resource group)' },
     { name: 'units', kind: 'integer', description: 'operational crypto units per instance', choices: [2, 3] },
     { name: 'recovery', kind: 'integer', description: 'recovery crypto units per instance (none in eu-es)', choices: [0, 2] },
     { name: 'failover', kind: 'integer', description: 'failover crypto units per instance (us-south, us-east, eu-es)', choices: [0, 2, 3] },
@@ -174,10 +177,24 @@ export const simResend: TkeCommand = {
     }
     const result = await ctx.change((world, entropy) => {
       const r = decide(world, requests, entropy);
-      return { world: r.ok ? r.world : null, result: r };
+      return { world: r.ok || r.kept.length > 0 ? r.world : null, result: r };
     });
-    if (!result.ok) fail(renderRefusal(result.refusal), result.refusal);
+    if (!result.ok) return refused(result);
     ok(ctx, `${requests.length} request(s) were accepted.`, registers(result.world, result.world.units));
     return OK;
+  },
+};
+
+export const simSignserv: TkeCommand = {
+  name: 'sim signserv', group: 'simulator', maxPositionals: 0,
+  summary: 'Run a local signing service for TKE_SIGNSERV_URL (in its own terminal)',
+  usage: 'sim signserv [--port N] [--add NAME ...]',
+  flags: [
+    { name: 'port', kind: 'integer', description: 'port on 127.0.0.1 (default: any free port)' },
+    { name: 'add', kind: 'string', description: 'create a signature key of this name (repeatable)' },
+  ],
+  details: 'Runs a stand-in for a third-party signing service on 127.0.0.1 until Ctrl-C: it holds named signature keys (three are created on first start; --add creates more), each with its own token, and serves GET /keys/:name and POST /sign/:name. It prints the URL for TKE_SIGNSERV_URL, the key names, and where the tokens are (never the tokens). With TKE_SIGNSERV_URL set, the sigkey commands do nothing, the keys that sign are listed in CLOUDTKEFILES/SIGNSERVKEYS, and cryptounit-admin-add installs a key of the service. Start it from a terminal prompt: tkesim sim signserv.',
+  async run() {
+    return fail('The signing service runs in the foreground until Ctrl-C, so it does not run inside the tkesim shell. Start it in another terminal with: tkesim sim signserv [--port N]');
   },
 };

@@ -1,7 +1,7 @@
-/** cryptounit-thrhld-set (and the deprecated cryptounit-exit-impr): thresholds and imprint mode. */
+/** cryptounit-thrhld-set: the thresholds, and how a crypto unit leaves imprint mode. */
 import { MAX_THRESHOLD } from '../core/unit.ts';
 import { askInteger } from '../engine/ask.ts';
-import { OK, failed } from '../engine/outcome.ts';
+import { OK } from '../engine/outcome.ts';
 import { collectSigners, signaturesNeeded, submit } from '../engine/signing.ts';
 import { renderThresholds } from '../render/index.ts';
 import type { TkeCommand } from './command.ts';
@@ -16,6 +16,7 @@ export const thrhldSet: TkeCommand = {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
     const sig = await askInteger(ctx.io, 'Enter the new signature threshold value:', 'signature threshold', 1, MAX_THRESHOLD, args.positionals[0]);
+    if (args.positionals[0] === undefined) ctx.io.print('');
     const rev = await askInteger(ctx.io, 'Enter the new revocation signature threshold value:', 'revocation signature threshold', 1, MAX_THRESHOLD, args.positionals[1]);
     const command = { kind: 'thrhld-set', signatureThreshold: sig, revocationThreshold: rev } as const;
     const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, command) ?? 0);
@@ -23,15 +24,5 @@ export const thrhldSet: TkeCommand = {
     if (!result.ok) return refused(result);
     ok(ctx, 'New signature threshold values have been set in the selected crypto units.', renderThresholds(result.world, fresh(result.world, targets)));
     return OK;
-  },
-};
-
-export const exitImpr: TkeCommand = {
-  name: 'cryptounit-exit-impr', group: 'administration', maxPositionals: 0,
-  summary: 'Deprecated: use cryptounit-thrhld-set to leave imprint mode',
-  usage: 'cryptounit-exit-impr',
-  details: 'This command is deprecated. Crypto units leave imprint mode when their thresholds are set with cryptounit-thrhld-set.',
-  async run() {
-    return failed('The cryptounit-exit-impr command is deprecated. To leave imprint mode, set the signature thresholds with ibmcloud tke cryptounit-thrhld-set. Nothing was changed.');
   },
 };

@@ -10,19 +10,19 @@ import type { CryptoUnit } from '../core/types.ts';
 import { registerVp } from '../core/unit.ts';
 import type { Batch } from '../engine/batch.ts';
 
-export function transferMasterKey(batch: Batch, source: CryptoUnit, target: CryptoUnit, register: MasterKeyRegister, activate: boolean): Refusal | null {
+export async function transferMasterKey(batch: Batch, source: CryptoUnit, target: CryptoUnit, register: MasterKeyRegister, activate: boolean): Promise<Refusal | null> {
   const recipient = batch.unit(target.id)?.importer.publicKey ?? '';
-  const exported = batch.send(source.id, () => ({ kind: 'mk-export', register, recipient }));
+  const exported = await batch.send(source.id, () => ({ kind: 'mk-export', register, recipient }));
   if (!exported.ok) return exported.refusal;
   const output = exported.output;
   if (output?.kind !== 'exported') throw new Error('mk-export was accepted without a sealed key');
-  const loaded = batch.send(target.id, () => importCommand(output.sealed));
+  const loaded = await batch.send(target.id, () => importCommand(output.sealed));
   if (!loaded.ok) return loaded.refusal;
   if (!activate) return null;
-  return commitNew(batch, [target]) ?? batch.sendAll([target], () => ({ kind: 'mk-setimm' }));
+  return (await commitNew(batch, [target])) ?? batch.sendAll([target], () => ({ kind: 'mk-setimm' }));
 }
 
 /** Commits the new register of each unit with the verification pattern it reports. */
-export function commitNew(batch: Batch, units: readonly CryptoUnit[]): Refusal | null {
+export function commitNew(batch: Batch, units: readonly CryptoUnit[]): Promise<Refusal | null> {
   return batch.sendAll(units, (u) => ({ kind: 'mk-commit', vp: registerVp(u.newRegister.key) }));
 }

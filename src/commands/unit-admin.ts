@@ -22,7 +22,7 @@ export const zeroize: TkeCommand = {
     const r = await registerCommand(ctx, targets, { kind: 'zeroize' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
-    ok(ctx, 'The selected crypto units have been zeroized.', renderCompare(r.world, after) + lossNote(r.world, keysLost(targets, after), 'zeroize'));
+    ok(ctx, 'The selected crypto units have been zeroized.', renderCompare(r.world, after) + lossNote(ctx.env, r.world, keysLost(targets, after), 'zeroize'));
     return OK;
   },
 };

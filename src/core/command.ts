@@ -13,6 +13,10 @@ export type UnitCommand =
   | { readonly kind: 'mk-clrcur' }
   | { readonly kind: 'zeroize' }
   | { readonly kind: 'cp-set'; readonly point: ControlPoint }
+  /** cryptounit-cp: sets (or resets) the control point with this EP11 index. */
+  | { readonly kind: 'cp-change'; readonly index: number; readonly set: boolean }
+  /** The deprecated cryptounit-exit-impr: leaves imprint mode with both thresholds at 1 (one installed admin signs). */
+  | { readonly kind: 'exit-impr' }
   /** A recovery unit generates a random master key: into the current register when it is Empty, else into the new one. */
   | { readonly kind: 'mk-random' }
   /**
@@ -59,12 +63,14 @@ function commandJson(c: UnitCommand): Json {
     case 'mk-load': return { kind: c.kind, sender: c.sender, nonce: c.nonce, box: c.box };
     case 'mk-commit': return { kind: c.kind, vp: c.vp };
     case 'cp-set': return { kind: c.kind, point: c.point };
+    case 'cp-change': return { kind: c.kind, index: c.index, set: c.set };
     case 'mk-export': return { kind: c.kind, register: c.register, recipient: c.recipient };
     case 'mk-random':
     case 'mk-setimm':
     case 'mk-clrnew':
     case 'mk-clrcur':
     case 'zeroize':
+    case 'exit-impr':
       return { kind: c.kind };
   }
 }

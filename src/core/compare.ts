@@ -1,5 +1,5 @@
 /** "Configured the same": what cryptounit-compare and the panel check across units. */
-import { registerVp } from './unit.ts';
+import { vpOf } from './unit.ts';
 import { CONTROL_POINTS, type CryptoUnit } from './types.ts';
 
 export type Aspect = 'thresholds' | 'administrators' | 'new register' | 'current register' | 'control points';
@@ -8,8 +8,8 @@ function fingerprint(u: CryptoUnit, aspect: Aspect): string {
   switch (aspect) {
     case 'thresholds': return `${u.signatureThreshold}/${u.revocationThreshold}`;
     case 'administrators': return u.admins.map((a) => a.ski).sort().join(',');
-    case 'new register': return `${u.newRegister.state}:${registerVp(u.newRegister.key)}`;
-    case 'current register': return `${u.currentRegister.state}:${registerVp(u.currentRegister.key)}`;
+    case 'new register': return `${u.newRegister.state}:${vpOf(u.newRegister)}`;
+    case 'current register': return `${u.currentRegister.state}:${vpOf(u.currentRegister)}`;
     case 'control points': return CONTROL_POINTS.map((p) => (u.controlPoints[p] ? '1' : '0')).join('');
   }
 }

@@ -14,11 +14,14 @@ export type FaultKind =
   | 'unit-zeroized'
   | 'current-cleared'
   | 'sigkey-lost'
-  | 'control-points-unset';
+  | 'control-points-unset'
+  | 'manager-role-missing'
+  | 'thresholds-locked';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'login-expired', 'rotate-before-rewrap', 'rotate-after-rewrap', 'threshold-drift',
   'unit-zeroized', 'current-cleared', 'sigkey-lost', 'control-points-unset',
+  'manager-role-missing', 'thresholds-locked',
 ];
 
 export const isFaultKind = (s: string): s is FaultKind => (FAULT_KINDS as readonly string[]).includes(s);
@@ -82,4 +85,18 @@ export function unsetControlPoints(world: World, instanceId: string): World {
   const none = Object.fromEntries(CONTROL_POINTS.map((p) => [p, false])) as Record<ControlPoint, boolean>;
   const changed = world.units.filter((u) => u.instanceId === instanceId).map((u) => ({ ...u, controlPoints: none, counter: u.counter + 1 }));
   return replaceUnits(world, changed);
+}
+
+/**
+ * The instance as TKE plug-in 0.0.11 or older left it: every secured unit at thresholds of 1 with
+ * the attribute control bits for both thresholds reset, so any change of a threshold is refused
+ * with 209/71 until the unit is zeroized. Units still in imprint mode are left as they are.
+ */
+export function lockThresholdsByOldPlugin(world: World, instanceId: string): UnitFault {
+  const secured = world.units.filter((u) => u.instanceId === instanceId && u.signatureThreshold > 0);
+  if (secured.length === 0) return { ok: false, problem: 'No crypto unit of the service instance is out of imprint mode. Initialize the service instance first.' };
+  const locked = secured.map((u) => ({
+    ...u, signatureThreshold: 1, revocationThreshold: 1, thresholdControlBits: { signature: false, revocation: false }, counter: u.counter + 1,
+  }));
+  return { ok: true, world: replaceUnits(world, locked) };
 }

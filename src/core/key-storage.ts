@@ -56,6 +56,7 @@ const count = (mask: readonly boolean[]): number => mask.filter((b) => b).length
 
 /** How many stored keys open under the unit's current master key. */
 export function decryptableKeys(unit: CryptoUnit): number {
+  if (unit.keyStorage.readable !== undefined) return unit.keyStorage.readable;
   return count(opensUnder(unit, [unit.currentRegister.key]));
 }
 

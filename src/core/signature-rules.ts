@@ -25,12 +25,15 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
         return none;
       case 'thrhld-set':
         return { kind: 'required', count: command.signatureThreshold, basis: 'new signature threshold' };
+      case 'exit-impr':
+        return one;
       case 'mk-load':
       case 'mk-commit':
       case 'mk-setimm':
       case 'mk-clrnew':
       case 'mk-clrcur':
       case 'cp-set':
+      case 'cp-change':
       case 'mk-random':
       case 'mk-export':
         return { kind: 'not-allowed' };
@@ -41,6 +44,7 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
     case 'thrhld-set':
     case 'mk-commit':
     case 'cp-set':
+    case 'cp-change':
     case 'mk-export':
       return threshold;
     case 'admin-rm':
@@ -51,6 +55,7 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
     case 'mk-clrcur':
     case 'zeroize':
     case 'mk-random':
+    case 'exit-impr':
       return one;
   }
 }

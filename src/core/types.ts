@@ -15,14 +15,19 @@ export interface Admin {
   readonly publicKey: string;
 }
 
-/** A master key register. `key` is the 32-byte value in hex: it lives only in the unit's own storage. */
+/**
+ * A master key register. `key` is the 32-byte value in hex: it lives only in the unit's own storage.
+ * In a public view (see public-view.ts) `key` is null and `vp` carries the verification pattern.
+ */
 export interface NewRegister {
   readonly state: NewRegisterState;
   readonly key: string | null;
+  readonly vp?: string;
 }
 export interface CurrentRegister {
   readonly state: CurrentRegisterState;
   readonly key: string | null;
+  readonly vp?: string;
 }
 
 /** Simulated KMS keys held by a unit, each sealed under the unit's master key. */
@@ -30,6 +35,18 @@ export interface KeyStorage {
   readonly total: number;
   /** base64 of `total` sealed records of KEY_RECORD_BYTES each, in key order. */
   readonly sealed: string;
+  /** In a public view only (`sealed` is then empty): how many keys opened under the current master key. */
+  readonly readable?: number;
+}
+
+/**
+ * The domain's attribute control bits for its thresholds (EP11 XCP_ADMP_CHG_SIGN_THR and
+ * XCP_ADMP_CHG_REVOKE_THR): true (set) lets that threshold change. TKE plug-ins up to 0.0.11 reset
+ * them, locking units to thresholds of 1; only a zeroize sets them again (reference 4.4, 209/71).
+ */
+export interface ThresholdControlBits {
+  readonly signature: boolean;
+  readonly revocation: boolean;
 }
 
 export interface CryptoUnit {
@@ -49,6 +66,8 @@ export interface CryptoUnit {
   /** The unit's importer key pair (Curve25519), hex: key parts reach the unit sealed to it. */
   readonly importer: { readonly publicKey: string; readonly secretKey: string };
   readonly keyStorage: KeyStorage;
+  /** Absent (as in documents written before it existed): both bits set. */
+  readonly thresholdControlBits?: ThresholdControlBits;
 }
 
 export interface ServiceInstance {
@@ -71,11 +90,14 @@ export type Interruption = 'before-rewrap' | 'after-rewrap';
 
 /**
  * Drill state set by `tkesim sim fault` (not part of the real system): an expired IBM Cloud login,
- * and an interruption armed for the next rotation. Absent in older documents: no fault.
+ * an interruption armed for the next rotation, and a user without the Manager service access role.
+ * Absent in older documents: no fault.
  */
 export interface FaultState {
   readonly loginExpired: boolean;
   readonly interruption: Interruption | null;
+  /** The user holds Crypto unit administrator but not Manager (absent in older documents: false). */
+  readonly managerRoleMissing?: boolean;
 }
 
 export interface World {

@@ -1,6 +1,7 @@
 /** A crypto unit deciding one signed request: verify, validate, transition. Pure. */
 import { adminCertificatePayload, signedPayload, type SignedRequest, type UnitCommand } from './command.ts';
 import { EMPTY_VP, fromHex, openFrom, subjectKeyIdentifier, verificationPattern, verify, KEY_BYTES } from './crypto.ts';
+import { controlPointAt } from './control-points.ts';
 import { refusal, type Refusal } from './refusal.ts';
 import { signatureRule } from './signature-rules.ts';
 import { exportMasterKey, generateMasterKey, validateTransfer, type UnitOutput } from './transfer.ts';
@@ -37,6 +38,18 @@ export function registerVp(key: string | null): string {
   return key === null ? EMPTY_VP : verificationPattern(fromHex(key));
 }
 
+/** The verification pattern a register shows: its key's, or the one a public view carries. */
+export function vpOf(register: { readonly key: string | null; readonly vp?: string }): string {
+  return register.vp ?? registerVp(register.key);
+}
+
+/** A threshold would change while its attribute control bit is reset (an old plug-in locked it; 209/71). */
+function thresholdChangeLocked(unit: CryptoUnit, sig: number, rev: number): boolean {
+  const bits = unit.thresholdControlBits;
+  if (!bits) return false;
+  return (!bits.signature && sig !== unit.signatureThreshold) || (!bits.revocation && rev !== unit.revocationThreshold);
+}
+
 /** Checks of the command's own content, done before signatures are counted. */
 function validate(unit: CryptoUnit, command: UnitCommand, counter: number): Refusal | null {
   const imprint = unit.signatureThreshold === 0;
@@ -63,6 +76,7 @@ function validate(unit: CryptoUnit, command: UnitCommand, counter: number): Refu
       if (!Number.isInteger(sig) || !Number.isInteger(rev) || sig < 0 || rev < 0) return refusal('SIGNATURE_THRESHOLD_ZERO');
       if (sig === 0) return refusal('SIGNATURE_THRESHOLD_ZERO');
       if (rev === 0) return refusal(imprint ? 'REVOCATION_THRESHOLD_ZERO' : 'THRESHOLD_ZERO');
+      if (thresholdChangeLocked(unit, sig, rev)) return refusal('THRESHOLD_CHANGE_NOT_ALLOWED');
       if (sig > unit.admins.length || sig > MAX_THRESHOLD) return refusal('SIGNATURE_THRESHOLD_OVER_ADMINS');
       if (rev > unit.admins.length || rev > MAX_THRESHOLD) return refusal('REVOCATION_THRESHOLD_OVER_ADMINS');
       return null;
@@ -78,6 +92,10 @@ function validate(unit: CryptoUnit, command: UnitCommand, counter: number): Refu
     case 'mk-random':
     case 'mk-export':
       return validateTransfer(unit, command);
+    case 'exit-impr':
+      return imprint ? null : refusal('NOT_IN_IMPRINT_MODE');
+    case 'cp-change':
+      return controlPointAt(command.index) && typeof command.set === 'boolean' ? null : refusal('INVALID_DATA');
     case 'mk-clrnew':
     case 'mk-clrcur':
     case 'zeroize':
@@ -124,13 +142,23 @@ function transition(unit: CryptoUnit, command: UnitCommand, entropy: Entropy | u
       return { ok: true, unit: { ...unit, newRegister: { state: 'Empty', key: null } } };
     case 'mk-clrcur':
       return { ok: true, unit: { ...unit, currentRegister: { state: 'Empty', key: null } } };
-    case 'zeroize':
+    case 'zeroize': {
+      // Zeroize also sets the attribute control bits again: the only way out of an old plug-in's lock.
+      const { thresholdControlBits: _lock, ...rest } = unit;
       return {
         ok: true,
-        unit: { ...unit, admins: [], signatureThreshold: 0, revocationThreshold: 0, newRegister: { state: 'Empty', key: null }, currentRegister: { state: 'Empty', key: null } },
+        unit: { ...rest, admins: [], signatureThreshold: 0, revocationThreshold: 0, newRegister: { state: 'Empty', key: null }, currentRegister: { state: 'Empty', key: null } },
       };
+    }
     case 'cp-set':
       return { ok: true, unit: { ...unit, controlPoints: { ...unit.controlPoints, [command.point]: true } } };
+    case 'cp-change': {
+      const info = controlPointAt(command.index);
+      if (!info) return refuse(refusal('INVALID_DATA'));
+      return { ok: true, unit: { ...unit, controlPoints: { ...unit.controlPoints, [info.point]: command.set } } };
+    }
+    case 'exit-impr':
+      return { ok: true, unit: { ...unit, signatureThreshold: 1, revocationThreshold: 1 } };
     case 'mk-random':
       return { ok: true, unit: generateMasterKey(unit, needEntropy(entropy, command.kind)) };
     case 'mk-export':

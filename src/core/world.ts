@@ -18,7 +18,8 @@ export const DEFAULT_PROVISION: ProvisionOptions = { instances: 1, units: 2, rec
 
 /** Why a provisioning request is impossible, or null. Mirrors the service's own limits. */
 export function provisionProblem(o: ProvisionOptions): string | null {
-  if (!Number.isInteger(o.instances) || o.instances < 1 || o.instances > 8) return 'The number of service instances must be between 1 and 8.';
+  // 0 gives an empty resource group: cryptounits then finds no service instance (reference 8.3).
+  if (!Number.isInteger(o.instances) || o.instances < 0 || o.instances > 8) return 'The number of service instances must be between 0 and 8.';
   if (!(REGIONS as readonly string[]).includes(o.region)) return `Unknown region ${o.region}. Regions: ${REGIONS.join(', ')}.`;
   if (o.region === 'eu-es' && o.recovery !== 0) return 'Recovery crypto units are not available in eu-es (Madrid); use --recovery 0.';
   if (o.failover !== 0 && !FAILOVER_REGIONS[o.region]) return `Failover crypto units are only available in ${Object.keys(FAILOVER_REGIONS).join(', ')}.`;

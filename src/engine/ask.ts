@@ -1,6 +1,7 @@
 /** Asking questions and validating the answers. A bad answer ends the dialog with a clear FAILED. */
 import { DialogEnd, fail } from './outcome.ts';
 import type { Io, SecretLabel } from './io.ts';
+import { rememberSecret } from './secrets.ts';
 
 function ended(): never {
   throw new DialogEnd({ status: 'cancelled', message: 'No answer was given (the input ended or the dialog was cancelled). Nothing was changed.' });
@@ -15,6 +16,9 @@ export async function askText(io: Io, prompt: string): Promise<string> {
 export async function askSecret(io: Io, prompt: string, label: SecretLabel): Promise<string> {
   const answer = await io.ask({ kind: 'secret', prompt, label });
   if (answer === null) ended();
+  // Remembered before anything else sees it: a later line that holds it is never run or kept.
+  rememberSecret(answer, label === 'key part value' ? 'key part value' : 'password');
+  if (label === 'key part value') rememberSecret(answer.trim(), 'key part value');
   return answer;
 }
 

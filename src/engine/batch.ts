@@ -2,22 +2,26 @@
  * A batch: a conversation of many steps with the crypto units inside one change of the world (the
  * auto commands and rotation). The workstation signs each step with the target unit's transaction
  * counter as the batch last saw it (starting from the units the user approved), the unit decides,
- * and the result goes to a working copy. The world is written when the batch ends or a drill
- * interrupts it; a refusal at any step leaves the world unchanged.
+ * and the result goes to a working copy. As the real CLI and IBM's SDK do, a refusal stops the batch
+ * and the steps the units accepted before it are kept (reference 8.3): the world is written when the
+ * batch ends, a drill interrupts it, or a refusal stops it after some unit changed. Pre-checks run
+ * before a batch starts, so a failed pre-check changes nothing.
  */
 import type { UnitCommand } from '../core/command.ts';
 import type { Refusal } from '../core/refusal.ts';
-import { signatureRule } from '../core/signature-rules.ts';
 import type { UnitOutput } from '../core/transfer.ts';
 import type { CryptoUnit, Entropy, World } from '../core/types.ts';
 import { applyRequest } from '../core/unit.ts';
 import { replaceUnits, unitNumber } from '../core/world.ts';
 import type { CommandContext } from './context.ts';
-import { capture, signRequest, type Signer } from './signing.ts';
+import { capture, signersFor, signRequest, type Signer } from './signing.ts';
 
 export type Step = { readonly ok: true; readonly output: UnitOutput | null } | { readonly ok: false; readonly refusal: Refusal };
 
 const NO_DOMAIN: Refusal = { code: 'INVALID_SIGNATURE', returnCode: 3, reasonCode: null, message: 'Invalid domain.', advice: 'The crypto unit no longer exists; list the crypto units with cryptounits.' };
+
+/** Builds one step's command for a unit as the batch sees it now, at the counter the step is signed with. */
+export type Build = (unit: CryptoUnit, counter: number) => UnitCommand | Promise<UnitCommand>;
 
 export class Batch {
   #world: World;
@@ -38,15 +42,12 @@ export class Batch {
   }
 
   /** Signs `build(unit, counter)` with the signers the unit needs, and lets the unit decide. */
-  send(unitId: string, build: (unit: CryptoUnit, counter: number) => UnitCommand): Step {
+  async send(unitId: string, build: Build): Promise<Step> {
     const unit = this.unit(unitId);
     if (!unit) return { ok: false, refusal: NO_DOMAIN };
     const counter = this.#counters.get(unitId) ?? unit.counter;
-    const command = build(unit, counter);
-    const rule = signatureRule(unit, command);
-    const count = rule.kind === 'required' ? rule.count : 0;
-    const signers = this.signers.filter((s) => unit.admins.some((a) => a.ski === s.entry.ski)).slice(0, count);
-    const request = signRequest(command, unitId, counter, signers);
+    const command = await build(unit, counter);
+    const request = await signRequest(command, unitId, counter, signersFor(unit, command, this.signers));
     capture(this.env, [request]);
     const result = applyRequest(unit, request, this.entropy);
     if (!result.ok) return { ok: false, refusal: { ...result.refusal, unit: unitNumber(this.#world, unitId) } };
@@ -56,9 +57,9 @@ export class Batch {
   }
 
   /** Sends one command to each unit in turn; the first refusal, or null when all accepted. */
-  sendAll(units: readonly CryptoUnit[], build: (unit: CryptoUnit, counter: number) => UnitCommand): Refusal | null {
+  async sendAll(units: readonly CryptoUnit[], build: Build): Promise<Refusal | null> {
     for (const u of units) {
-      const step = this.send(u.id, build);
+      const step = await this.send(u.id, build);
       if (!step.ok) return step.refusal;
     }
     return null;
@@ -78,11 +79,18 @@ export type BatchEnd<T> =
 export interface BatchRun<T> {
   readonly end: BatchEnd<T>;
   readonly before: World;
-  /** The world written (the one before, after a refusal). */
+  /** The world written: every step the units accepted, also when a refusal stopped the batch. */
   readonly after: World;
+  /** Ids of the units the batch changed (a command accepted, or key storage re-enciphered). */
+  readonly kept: readonly string[];
+  /** Ids of the approved units it did not change. */
+  readonly untouched: readonly string[];
 }
 
-/** Runs `script` against the latest world under the store's lock and writes what it did, unless refused. */
+const changed = (before: CryptoUnit, after: CryptoUnit | undefined): boolean =>
+  after !== undefined && (after.counter !== before.counter || after.keyStorage.sealed !== before.keyStorage.sealed);
+
+/** Runs `script` against the latest world under the store's lock and writes what the units accepted. */
 export async function runBatch<T>(
   ctx: CommandContext,
   approved: readonly CryptoUnit[],
@@ -92,7 +100,11 @@ export async function runBatch<T>(
   return ctx.change(async (world, entropy) => {
     const batch = new Batch(world, approved, signers, entropy, ctx.env);
     const end = await script(batch);
-    const after = end.kind === 'refused' ? world : batch.world;
-    return { world: end.kind === 'refused' ? null : after, result: { end, before: world, after } };
+    const after = batch.world;
+    const kept = world.units.filter((u) => changed(u, after.units.find((a) => a.id === u.id))).map((u) => u.id);
+    const byNumber = (a: string, b: string) => unitNumber(after, a) - unitNumber(after, b);
+    const untouched = approved.map((u) => u.id).filter((id) => !kept.includes(id)).sort(byNumber);
+    const write = end.kind !== 'refused' || kept.length > 0 || after.faults !== world.faults;
+    return { world: write ? after : null, result: { end, before: world, after: write ? after : world, kept: kept.sort(byNumber), untouched } };
   });
 }

@@ -7,6 +7,7 @@ import { WorldStore } from '../store/store.ts';
 import { readSelection, resolveCloudTkeFiles, type Selection } from '../workstation/index.ts';
 import { entropyFor, withDraws } from './entropy.ts';
 import type { Io } from './io.ts';
+import { rememberWorldSecrets } from './secrets.ts';
 
 export interface Paths {
   /** TKESIM_HOME: the simulated cloud. */
@@ -67,6 +68,8 @@ export function createContext(io: Io, env: NodeJS.ProcessEnv, paths: Paths = res
     });
     const b: World | null = before;
     const a: World | null = after;
+    if (a) rememberWorldSecrets(a);
+    for (const notice of store.takeNotices()) io.print(notice);
     if (b && a) for (const l of listeners) l(b, a);
     return result;
   };
@@ -76,7 +79,10 @@ export function createContext(io: Io, env: NodeJS.ProcessEnv, paths: Paths = res
     env,
     async world() {
       const doc = await store.read();
-      if (doc) return doc.world;
+      if (doc) {
+        rememberWorldSecrets(doc.world);
+        return doc.world;
+      }
       return change((w) => ({ world: w, result: w }));
     },
     selection: () => readSelection(paths.tkeFiles),

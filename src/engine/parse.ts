@@ -1,5 +1,5 @@
 /** Parsing a command line: words, the `tke` / `ibmcloud tke` prefixes, and flags by a command's spec. */
-import type { Args, FlagSpec, TkeCommand } from '../commands/command.ts';
+import type { Args, FlagSpec, TkeCommand } from './command.ts';
 
 /** Splits a line into words; single and double quotes group, backslash escapes. Null when a quote is unclosed. */
 export function words(line: string): string[] | null {

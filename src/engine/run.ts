@@ -2,9 +2,9 @@
  * Runs one command line against the engine: parse, find the command, run its dialog, and print
  * how it ended. Every front-end calls this; the three kinds of failure each have one home here.
  */
-import { callsService, type TkeCommand } from '../commands/command.ts';
+import { requiredRole, type TkeCommand } from './command.ts';
 import { faultsOf } from '../core/faults.ts';
-import { UNAUTHORIZED } from '../render/index.ts';
+import { FORBIDDEN, UNAUTHORIZED, explanationsOn, refusalLines } from '../render/index.ts';
 import type { CommandContext } from './context.ts';
 import { DialogEnd, usage, type Outcome } from './outcome.ts';
 import { parseArgs, stripPrefix, words } from './parse.ts';
@@ -19,7 +19,9 @@ export function printOutcome(ctx: CommandContext, o: Outcome): void {
     case 'ok':
       return;
     case 'failed':
-      ctx.io.print(o.message.startsWith('FAILED') ? o.message : `FAILED\n${o.message}`);
+      // With TKESIM_EXPLAIN=0 a refusal prints only the real CLI's lines, not tkesim's explanation.
+      if (o.refusal && !explanationsOn(ctx.env)) ctx.io.print(refusalLines(o.refusal).join('\n'));
+      else ctx.io.print(o.message.startsWith('FAILED') ? o.message : `FAILED\n${o.message}`);
       return;
     case 'usage':
       ctx.io.print(`FAILED\nIncorrect usage: ${o.message}`);
@@ -57,7 +59,13 @@ export async function runArgv(ctx: CommandContext, argv: readonly string[], cata
 
 async function runCommand(ctx: CommandContext, command: TkeCommand, args: Parameters<TkeCommand['run']>[1]): Promise<Outcome> {
   try {
-    if (callsService(command) && faultsOf(await ctx.world()).loginExpired) return { status: 'failed', message: UNAUTHORIZED };
+    const role = requiredRole(command);
+    if (role !== null) {
+      // The service checks the token first (401), then the role the command needs (403).
+      const faults = faultsOf(await ctx.world());
+      if (faults.loginExpired) return { status: 'failed', message: UNAUTHORIZED };
+      if (role === 'Manager' && faults.managerRoleMissing === true) return { status: 'failed', message: FORBIDDEN };
+    }
     return await command.run(ctx, args);
   } catch (e) {
     if (e instanceof DialogEnd) return e.outcome;

@@ -1,72 +1,55 @@
 /**
- * Signing at the workstation and deciding at the units. The workstation asks for the passwords of
- * the selected signature keys it needs, signs each unit's command bound to that unit's transaction
- * counter as last seen, and the units decide under the store's lock. Any refusal leaves the world
- * unchanged.
+ * Signing at the workstation and deciding at the units (reference 8.3). Each unit's command is
+ * signed by the chosen keys that are installed administrators of that unit, bound to its
+ * transaction counter as last seen. The commands then go to the units one at a time, in CRYPTO
+ * UNIT NUM order, and stop at the first refusal: units before it keep the change (and the world is
+ * written with them), the refusing unit and those after it do not. Each unit verifies the
+ * signatures itself. Every request is signed before the first is sent, so a key that cannot sign
+ * (a stopped signing service, a wrong token) changes nothing.
  */
 import { appendFileSync } from 'node:fs';
 import { signedPayload, type Signature, type SignedRequest, type UnitCommand } from '../core/command.ts';
-import { sign, toHex, type SigningKeyPair } from '../core/crypto.ts';
+import { toHex } from '../core/crypto.ts';
 import type { Refusal } from '../core/refusal.ts';
 import { signatureRule } from '../core/signature-rules.ts';
 import type { CryptoUnit, Entropy, World } from '../core/types.ts';
 import { applyRequest } from '../core/unit.ts';
 import { replaceUnits, unitNumber } from '../core/world.ts';
-import { listSignatureKeys, openSignatureKey, type SignatureKeyEntry } from '../workstation/index.ts';
-import { askSecret } from './ask.ts';
+import type { Signer } from '../workstation/index.ts';
 import type { CommandContext } from './context.ts';
-import { fail } from './outcome.ts';
 
-export interface Signer {
-  readonly entry: SignatureKeyEntry;
-  readonly key: SigningKeyPair;
-}
+export type { Signer } from '../workstation/index.ts';
+export { collectSigners, forgetSigners, selectedSignatureKeys, signingKeySkis, ski30, usesSigningService } from './signers.ts';
 
-export const ski30 = (ski: string): string => `${ski.slice(0, 30)}...`;
+const NO_DOMAIN: Refusal = { code: 'INVALID_SIGNATURE', returnCode: 3, reasonCode: null, message: 'Invalid domain.', advice: 'The crypto unit no longer exists; list the crypto units with cryptounits.' };
 
-/** How many signatures the targets need for a command of this kind (the largest need), or null when a unit does not allow it. */
+/**
+ * How many signatures the targets (in CRYPTO UNIT NUM order) need for a command of this kind: the
+ * largest need of the units the command reaches before one that does not allow it at all (that unit
+ * refuses, and the command stops there). Null when the first unit does not allow it: nothing to sign.
+ */
 export function signaturesNeeded(targets: readonly CryptoUnit[], sample: UnitCommand): number | null {
   let needed = 0;
-  for (const u of targets) {
+  for (const [i, u] of targets.entries()) {
     const rule = signatureRule(u, sample);
-    if (rule.kind === 'not-allowed') return null;
+    if (rule.kind === 'not-allowed') return i === 0 ? null : needed;
     needed = Math.max(needed, rule.count);
   }
   return needed;
 }
 
-/** The selected signature keys, those installed as administrators on every target first. */
-export async function selectedSignatureKeys(ctx: CommandContext, targets: readonly CryptoUnit[]): Promise<SignatureKeyEntry[]> {
-  const { signatureKeys } = await ctx.selection();
-  const all = await listSignatureKeys(ctx.paths.tkeFiles);
-  const selected = all.filter((k) => signatureKeys.includes(k.ski));
-  const installedOn = (k: SignatureKeyEntry) => targets.filter((u) => u.admins.some((a) => a.ski === k.ski)).length;
-  return selected.map((k, i) => ({ k, i, n: installedOn(k) })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.k);
+/** The signers for one unit: those installed as its administrators, as many as it needs for the command. */
+export function signersFor(unit: CryptoUnit, command: UnitCommand, signers: readonly Signer[]): Signer[] {
+  const rule = signatureRule(unit, command);
+  const count = rule.kind === 'required' ? rule.count : 0;
+  return signers.filter((s) => unit.admins.some((a) => a.ski === s.ski)).slice(0, count);
 }
 
-/** Asks for the password of each key that will sign; a wrong password ends the dialog before anything reaches a unit. */
-export async function collectSigners(ctx: CommandContext, targets: readonly CryptoUnit[], needed: number): Promise<Signer[]> {
-  if (needed === 0) return [];
-  const chosen = (await selectedSignatureKeys(ctx, targets)).slice(0, needed);
-  const signers: Signer[] = [];
-  for (const entry of chosen) {
-    ctx.io.progress?.({
-      kind: 'signatures', needed,
-      signed: signers.map((s) => s.entry.name),
-      pending: chosen.slice(signers.length).map((e) => e.name),
-    });
-    const password = await askSecret(ctx.io, `Enter the password for the signature key identified by:\n${entry.name} (${ski30(entry.ski)})`, 'password');
-    const key = await openSignatureKey(entry, password);
-    if (!key) fail(`The password for the signature key identified by ${entry.name} (${ski30(entry.ski)}) is not valid. Nothing was sent to the crypto units; run the command again.`);
-    signers.push({ entry, key });
-  }
-  ctx.io.progress?.({ kind: 'signatures', needed, signed: signers.map((s) => s.entry.name), pending: [] });
-  return signers;
-}
-
-export function signRequest(command: UnitCommand, unitId: string, counter: number, signers: readonly Signer[]): SignedRequest {
+/** Signs `command` for the unit `unitId` at `counter` with each of `signers`. */
+export async function signRequest(command: UnitCommand, unitId: string, counter: number, signers: readonly Signer[]): Promise<SignedRequest> {
   const payload = signedPayload(command, unitId, counter);
-  const signatures: Signature[] = signers.map((s) => ({ ski: s.entry.ski, signature: toHex(sign(payload, s.key.secretKey)) }));
+  const signatures: Signature[] = [];
+  for (const s of signers) signatures.push({ ski: s.ski, signature: toHex(await s.sign(payload)) });
   return { unitId, counter, command, signatures };
 }
 
@@ -77,39 +60,61 @@ export function capture(env: NodeJS.ProcessEnv, requests: readonly SignedRequest
   appendFileSync(file, requests.map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
 }
 
-export type Submission = { readonly ok: true; readonly world: World } | { readonly ok: false; readonly refusal: Refusal };
+export type Submission =
+  | { readonly ok: true; readonly world: World }
+  | {
+    readonly ok: false;
+    readonly refusal: Refusal;
+    /** The world with the changes of the units that accepted before the refusal. */
+    readonly world: World;
+    /** Ids of the units that accepted before the refusal and keep the change. */
+    readonly kept: readonly string[];
+    /** Ids of the refusing unit and of those after it: not changed. */
+    readonly untouched: readonly string[];
+  };
 
-/** Lets every unit decide on its request; all accept or nothing changes. `entropy` serves commands that make a value inside a unit. */
+/**
+ * The units decide on the requests one at a time, in the order given, stopping at the first
+ * refusal. `entropy` serves commands that make a value inside a unit.
+ */
 export function decide(world: World, requests: readonly SignedRequest[], entropy?: Entropy): Submission {
-  const changed: CryptoUnit[] = [];
-  const refusals: Refusal[] = [];
-  for (const request of requests) {
-    const unit = world.units.find((u) => u.id === request.unitId);
-    if (!unit) return { ok: false, refusal: { code: 'INVALID_SIGNATURE', returnCode: 3, reasonCode: null, message: 'Invalid domain.', advice: 'The crypto unit no longer exists; list the crypto units with cryptounits.' } };
-    const result = applyRequest(unit, request, entropy);
-    if (!result.ok) refusals.push({ ...result.refusal, unit: unitNumber(world, unit.id) });
-    else changed.push(result.unit);
+  let current = world;
+  const kept: string[] = [];
+  for (const [i, request] of requests.entries()) {
+    const unit = current.units.find((u) => u.id === request.unitId);
+    const result = unit ? applyRequest(unit, request, entropy) : { ok: false as const, refusal: NO_DOMAIN };
+    if (!result.ok) {
+      const num = unitNumber(current, request.unitId);
+      const refusal = num > 0 ? { ...result.refusal, unit: num } : result.refusal;
+      const untouched = [...new Set(requests.slice(i).map((r) => r.unitId))].filter((id) => !kept.includes(id));
+      return { ok: false, refusal, world: current, kept: [...new Set(kept)], untouched };
+    }
+    current = replaceUnits(current, [result.unit]);
+    kept.push(result.unit.id);
   }
-  // Every unit decides; the refusal reported is an imprint-mode one if any (the most basic), else the first.
-  const refusal = refusals.find((r) => r.code === 'IMPRINT_MODE') ?? refusals[0];
-  if (refusal) return { ok: false, refusal };
-  return { ok: true, world: replaceUnits(world, changed) };
+  return { ok: true, world: current };
 }
 
 /**
- * Signs `build(unit)` for each target (as seen in the snapshot the user approved) and submits them.
- * A unit changed by someone else since the snapshot refuses on its transaction counter.
+ * Signs `build(unit)` for each target (as seen in the snapshot the user approved) and sends them
+ * unit by unit in CRYPTO UNIT NUM order. A unit changed by someone else since the snapshot refuses
+ * on its transaction counter. The world is written when at least one unit accepted.
  */
 export async function submit(
   ctx: CommandContext,
   targets: readonly CryptoUnit[],
   signers: readonly Signer[],
-  build: (unit: CryptoUnit, entropy: Entropy) => UnitCommand,
+  build: (unit: CryptoUnit, entropy: Entropy) => UnitCommand | Promise<UnitCommand>,
 ): Promise<Submission> {
-  return ctx.change((world, entropy) => {
-    const requests = targets.map((t) => signRequest(build(t, entropy), t.id, t.counter, signers));
+  return ctx.change(async (world, entropy) => {
+    const ordered = [...targets].sort((a, b) => unitNumber(world, a.id) - unitNumber(world, b.id));
+    const requests: SignedRequest[] = [];
+    for (const t of ordered) {
+      const command = await build(t, entropy);
+      requests.push(await signRequest(command, t.id, t.counter, signersFor(t, command, signers)));
+    }
     capture(ctx.env, requests);
     const result = decide(world, requests, entropy);
-    return { world: result.ok ? result.world : null, result };
+    return { world: result.ok || result.kept.length > 0 ? result.world : null, result };
   });
 }

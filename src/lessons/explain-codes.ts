@@ -27,6 +27,15 @@ export const REFUSAL_EXPLANATIONS: Readonly<Record<RefusalCode, Explanation>> = 
     'The unit is in imprint mode (SIG/REV 0/0). There only admin-add, admin-rm, thrhld-set and zeroize are allowed: the master key registers and control points wait until the unit is secured.',
     'Secure it (admins, sigkey-sel, cryptounit-thrhld-set), or unselect it with cryptounit-rm if only the other selected units should change.',
   ),
+  NOT_IN_IMPRINT_MODE: e(
+    'cryptounit-exit-impr only takes a unit out of imprint mode, and this unit has already left it (its thresholds are set).',
+    'Change the thresholds with cryptounit-thrhld-set, or unselect the unit with cryptounit-rm.',
+  ),
+  INVALID_DOMAIN: e('The request named a crypto unit (HSM domain) that does not exist any more.', 'List the crypto units with cryptounits and select them again.'),
+  INVALID_DATA: e(
+    'The unit did not accept a value the command carried: for cryptounit-cp, a control point index the unit does not have.',
+    'Check the value; help cryptounit-cp lists the control point indices.',
+  ),
   TOO_FEW_SIGNATURES: e(
     'The command needs as many signatures as the unit\'s threshold (when leaving imprint mode: the new signature threshold), and fewer selected keys of installed administrators signed.',
     'Select enough administrator keys with sigkey-sel (the status line shows them under sigkeys), then run the command again.',
@@ -55,6 +64,10 @@ export const REFUSAL_EXPLANATIONS: Readonly<Record<RefusalCode, Explanation>> = 
   REMOVE_BELOW_THRESHOLD: e(
     'Removing this administrator would leave fewer admins than a threshold, and the unit could no longer be administered.',
     'Add another administrator first, or lower the thresholds with cryptounit-thrhld-set.',
+  ),
+  THRESHOLD_CHANGE_NOT_ALLOWED: e(
+    'The unit\'s attribute control bits forbid changing a threshold: units set up by TKE plug-in 0.0.11 or older were locked to thresholds of 1.',
+    'Only a zeroize lifts the lock: zeroize the units (cryptounit-zeroize), re-add the administrators, set the thresholds, and reload the master key.',
   ),
   SIGNATURE_THRESHOLD_ZERO: BACK_TO_ZERO('signature'),
   THRESHOLD_ZERO: BACK_TO_ZERO('revocation'),
@@ -125,10 +138,7 @@ export const REFERENCE_CODES: readonly ReferenceCode[] = [
   byCode(209, [57], 'Signature threshold greater than the number of installed admins', 'SIGNATURE_THRESHOLD_OVER_ADMINS'),
   byCode(209, [58], 'Revocation threshold greater than the number of installed admins', 'REVOCATION_THRESHOLD_OVER_ADMINS'),
   byCode(209, [66], 'Removing the admin would leave fewer admins than a threshold', 'REMOVE_BELOW_THRESHOLD'),
-  {
-    rc: 209, reasons: [71], meaning: 'A threshold cannot change because its attribute control bit is reset',
-    explanation: e('Units set up by TKE plug-in 0.0.11 or older were locked to thresholds of 1.', 'Zeroize the units, re-add the administrators, set the thresholds with the current plug-in, and reload the master key.'),
-  },
+  byCode(209, [71], 'A threshold cannot change because its attribute control bit is reset', 'THRESHOLD_CHANGE_NOT_ALLOWED'),
   byCode(209, [76], 'The signature threshold cannot be set to 0', 'SIGNATURE_THRESHOLD_ZERO'),
   byCode(209, [77], 'The revocation threshold cannot be set to 0', 'THRESHOLD_ZERO'),
   {

@@ -5,7 +5,7 @@
 import { differingAspects } from '../core/compare.ts';
 import { decryptableKeys } from '../core/key-storage.ts';
 import type { CryptoUnit, UnitType } from '../core/types.ts';
-import { registerVp } from '../core/unit.ts';
+import { vpOf } from '../core/unit.ts';
 import type { Check, LessonState } from './model.ts';
 import { shortVp } from './training.ts';
 
@@ -46,8 +46,8 @@ export function eachUnit(units: readonly NumberedUnit[], what: string, ok: (u: C
 }
 
 export const isSelected = (s: LessonState, u: CryptoUnit): boolean => s.workstation.selectedUnits.includes(u.id);
-export const newVp = (u: CryptoUnit): string => registerVp(u.newRegister.key);
-export const currentVp = (u: CryptoUnit): string => registerVp(u.currentRegister.key);
+export const newVp = (u: CryptoUnit): string => vpOf(u.newRegister);
+export const currentVp = (u: CryptoUnit): string => vpOf(u.currentRegister);
 export const adminSet = (u: CryptoUnit): string => u.admins.map((a) => a.ski).sort().join(',');
 
 /** Selected signature keys that are installed administrators of every one of `units`. */

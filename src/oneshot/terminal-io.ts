@@ -64,26 +64,60 @@ interface RawInput extends Readable {
   setRawMode?(mode: boolean): unknown;
 }
 
-/** Reads one line from a terminal in raw mode: echo (or not), backspace, Ctrl-C / Ctrl-D cancel. */
-function readTerminalLine(input: RawInput, output: Writable, echo: boolean): Promise<string | null> {
-  return new Promise((resolve) => {
-    let line = '';
+/**
+ * A terminal's keystrokes, read without echo from the moment it is created: answers typed ahead
+ * (before their prompt appears, as scripts do) are kept in order, never echoed by the terminal, and
+ * each is taken by the prompt it was meant for. Several answers in one read are all kept.
+ */
+class TerminalKeys {
+  #pending = '';
+  #waiter: (() => void) | null = null;
+  #restored = false;
+
+  constructor(private readonly input: RawInput) {
     input.setRawMode?.(true);
     input.setEncoding('utf8');
+    input.on('data', (chunk: string) => {
+      this.#pending += chunk;
+      // Ctrl-C while nothing is asked: stop, as the terminal would have.
+      if (this.#waiter === null && chunk.includes('\u0003')) {
+        this.restore();
+        process.exit(130);
+      }
+      this.#waiter?.();
+    });
     input.resume();
-    const done = (value: string | null) => {
-      input.off('data', onData);
-      input.setRawMode?.(false);
-      input.pause();
-      output.write('\n');
-      resolve(value);
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done(line);
-        if (ch === '\u0003') return done(null);
+    process.once('exit', () => this.restore());
+  }
+
+  restore(): void {
+    if (this.#restored) return;
+    this.#restored = true;
+    this.input.setRawMode?.(false);
+    this.input.pause();
+  }
+
+  /** Reads one line: echo (or not), backspace, Ctrl-U, Ctrl-C / Ctrl-D cancel. */
+  async line(output: Writable, echo: boolean): Promise<string | null> {
+    let line = '';
+    for (;;) {
+      while (this.#pending !== '') {
+        const [ch = ''] = this.#pending;
+        this.#pending = this.#pending.slice(ch.length);
+        if (ch === '\r' || ch === '\n') {
+          if (ch === '\r' && this.#pending.startsWith('\n')) this.#pending = this.#pending.slice(1);
+          output.write('\n');
+          return line;
+        }
+        if (ch === '\u0003') {
+          output.write('\n');
+          return null;
+        }
         if (ch === '\u0004') {
-          if (line === '') return done(null);
+          if (line === '') {
+            output.write('\n');
+            return null;
+          }
           continue;
         }
         if (ch === '\u007f' || ch === '\b') {
@@ -102,13 +136,15 @@ function readTerminalLine(input: RawInput, output: Writable, echo: boolean): Pro
         line += ch;
         if (echo) output.write(ch);
       }
-    };
-    input.on('data', onData);
-  });
+      await new Promise<void>((resolve) => (this.#waiter = resolve));
+      this.#waiter = null;
+    }
+  }
 }
 
-export function terminalIo(input: RawInput, output: Writable): Io {
+export function terminalIo(input: RawInput, output: Writable): Io & { close(): void } {
   const lines = input.isTTY ? null : new LineSource(input);
+  const keys = input.isTTY ? new TerminalKeys(input) : null;
   return {
     print(text) {
       output.write(`${text}\n`);
@@ -120,7 +156,10 @@ export function terminalIo(input: RawInput, output: Writable): Io {
         output.write('\n');
         return answer;
       }
-      return readTerminalLine(input, output, q.kind !== 'secret');
+      return keys ? keys.line(output, q.kind !== 'secret') : null;
+    },
+    close() {
+      keys?.restore();
     },
   };
 }

@@ -26,7 +26,8 @@ export function renderAccountHeader(world: World): string[] {
 }
 
 export function renderCryptoUnits(world: World, selectedUnitIds: ReadonlySet<string>): string {
-  if (world.instances.length === 0) return NO_INSTANCES;
+  // An empty resource group: the header, a blank line, then the message (doc troubleshooting-list-crypto-units).
+  if (world.instances.length === 0) return [...renderAccountHeader(world), '', NO_INSTANCES].join('\n');
   const lines = [...renderAccountHeader(world), ''];
   for (const instance of world.instances) {
     const rows = world.units

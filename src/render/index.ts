@@ -8,6 +8,7 @@ export {
   renderNewRegister,
   renderCurrentRegister,
   renderControlPoints,
+  renderControlPoint,
   IMPRINT_MODE_REMINDER,
 } from './unit-sections.ts';
 export { renderCompare, compareVerdict, SAME_VERDICT, DIFFERENT_VERDICT } from './compare.ts';
@@ -15,9 +16,11 @@ export { renderCryptoUnits, renderAccountHeader, API_ENDPOINT, NO_INSTANCES } fr
 export {
   renderSignatureKeys,
   renderKeyParts,
+  renderKeyPartTable,
   selectionLine,
   type SignatureKeyRow,
   type KeyPartRow,
 } from './workstation.ts';
-export { renderRefusal, EP11_ERROR } from './refusal.ts';
-export { UNAUTHORIZED } from './service-errors.ts';
+export { renderRefusal, refusalLines, refusalExplanation, explanationsOn, EP11_ERROR, TKESIM_NOTE } from './refusal.ts';
+export { UNAUTHORIZED, FORBIDDEN } from './service-errors.ts';
+export { SETIMM_WARNING } from './warnings.ts';

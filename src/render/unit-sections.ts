@@ -1,6 +1,6 @@
 /** The sections of `cryptounit-compare`, also printed alone by `-thrhlds`, `-admins` and `-mk`. */
 import { registerVp } from '../core/unit.ts';
-import { CONTROL_POINTS, type CryptoUnit, type World } from '../core/types.ts';
+import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type World } from '../core/types.ts';
 import { groupByInstance, sectionBlock, sectionLines, type SectionSpec } from './unit-groups.ts';
 import { shortSki, vpCell } from './vp.ts';
 
@@ -72,4 +72,14 @@ export function renderCurrentRegister(world: World, units: readonly CryptoUnit[]
 
 export function renderControlPoints(world: World, units: readonly CryptoUnit[]): string {
   return sectionLines(world, units, CONTROL_POINTS_SECTION).join('\n');
+}
+
+/** `CONTROL POINTS` with the one column of the control point `cryptounit-cp` shows. */
+export function renderControlPoint(world: World, units: readonly CryptoUnit[], point: ControlPoint): string {
+  const spec: SectionSpec = {
+    title: 'CONTROL POINTS',
+    headers: [UNIT_NUM, point],
+    rows: (u, label) => [[label, u.controlPoints[point] ? 'Set' : 'Not Set']],
+  };
+  return sectionLines(world, units, spec).join('\n');
 }

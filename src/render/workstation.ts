@@ -38,16 +38,20 @@ export function renderSignatureKeys(keys: readonly SignatureKeyRow[], selectedSk
   return [table, '', selectionLine(selected), ''].join('\n');
 }
 
+/** The mks table alone (two-line verification patterns), as cryptounit-mk-load shows it. */
+export function renderKeyPartTable(parts: readonly KeyPartRow[]): string {
+  const sorted = [...parts].sort((a, b) => a.keynum - b.keynum);
+  return renderTable(
+    ['KEYNUM', 'DESCRIPTION', 'VERIFICATION PATTERN'],
+    sorted.map((p) => [String(p.keynum), p.description, vpCell(p.vp)]),
+  );
+}
+
 /**
  * The mks listing: the intro line, a blank line and the table (two-line verification patterns).
  * The real CLI prints no hint after the empty message (unlike sigkeys).
  */
 export function renderKeyParts(parts: readonly KeyPartRow[]): string {
   if (parts.length === 0) return NO_KEY_PARTS;
-  const sorted = [...parts].sort((a, b) => a.keynum - b.keynum);
-  const table = renderTable(
-    ['KEYNUM', 'DESCRIPTION', 'VERIFICATION PATTERN'],
-    sorted.map((p) => [String(p.keynum), p.description, vpCell(p.vp)]),
-  );
-  return [KEY_PARTS_INTRO, '', table].join('\n');
+  return [KEY_PARTS_INTRO, '', renderKeyPartTable(parts)].join('\n');
 }

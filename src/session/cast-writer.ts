@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { redactSecrets } from '../engine/secrets.ts';
 import type { CastCode } from './cast-format.ts';
 
 export interface CastOptions {
@@ -26,6 +27,8 @@ export interface CastSink {
   resize(cols: number, rows: number): void;
   /** Whether typing may be recorded from now on (a channel passes it to its recorder). */
   inputAllowed?(allowed: boolean): void;
+  /** The line just typed held a secret: its keystrokes must not be recorded. */
+  dropInput?(): void;
   close(): void;
 }
 
@@ -41,6 +44,9 @@ export class CastWriter implements CastSink {
   readonly #in = new StringDecoder('utf8');
   #last = 0;
   #closed = false;
+  /** Keystrokes of the line being typed, and a finished line held until the program answers it. */
+  #typing = '';
+  #typed: { readonly data: string; readonly t: number } | null = null;
 
   constructor(readonly file: string, options: CastOptions) {
     mkdirSync(dirname(file), { recursive: true });
@@ -57,20 +63,53 @@ export class CastWriter implements CastSink {
     writeSync(this.#fd, `${JSON.stringify(header)}\n`);
   }
 
-  #event(code: CastCode, data: string): void {
-    if (this.#closed || data === '') return;
+  #now(): number {
     // Rounded to microseconds, and never before the previous event.
     const t = Math.max(this.#last, Math.round(this.#clock() * 1e6) / 1e6);
     this.#last = t;
-    writeSync(this.#fd, `${JSON.stringify([t, code, data])}\n`);
+    return t;
+  }
+
+  /** Every event's text passes the session's redaction: no secret reaches the file. */
+  #event(code: CastCode, data: string, at?: number): void {
+    if (this.#closed || data === '') return;
+    const t = at ?? this.#now();
+    writeSync(this.#fd, `${JSON.stringify([t, code, redactSecrets(data)])}\n`);
+  }
+
+  #flushTyped(): void {
+    const typed = this.#typed;
+    this.#typed = null;
+    if (typed) this.#event('i', typed.data, typed.t);
   }
 
   output(data: string | Uint8Array): void {
+    // The program has seen the line typed before this output: it is kept unless dropped by now.
+    this.#flushTyped();
     this.#event('o', typeof data === 'string' ? data : this.#out.write(Buffer.from(data)));
   }
 
+  /**
+   * Keystrokes are written a line at a time (so that redaction sees whole lines), once the program
+   * has answered the line: `dropInput` before its next output discards a line that was a secret.
+   */
   input(data: string | Uint8Array): void {
-    this.#event('i', typeof data === 'string' ? data : this.#in.write(Buffer.from(data)));
+    const text = typeof data === 'string' ? data : this.#in.write(Buffer.from(data));
+    const end = text.search(/[\r\n]/);
+    if (end < 0) {
+      this.#typing += text;
+      return;
+    }
+    this.#flushTyped();
+    this.#typed = { data: this.#typing + text.slice(0, end + 1), t: this.#now() };
+    this.#typing = '';
+    const rest = text.slice(end + 1);
+    if (rest !== '') this.input(rest);
+  }
+
+  dropInput(): void {
+    this.#typed = null;
+    this.#typing = '';
   }
 
   marker(label: string): void {
@@ -83,6 +122,7 @@ export class CastWriter implements CastSink {
 
   close(): void {
     if (this.#closed) return;
+    this.#flushTyped();
     this.#event('o', this.#out.end());
     this.#closed = true;
     closeSync(this.#fd);

@@ -1,22 +1,44 @@
 /**
  * The journal (`NAME.journal.jsonl`): the semantic log of a recorded session. A header (format
- * version, tkesim version, seed, start world) and one line per command: the line typed, the
- * non-secret answers, a placeholder for each secret answer, the outcome, and a digest of the
- * resulting world. Replay re-executes it. No secret is ever in it.
+ * version, tkesim version, where the session started) and one line per command: the line typed,
+ * the non-secret answers, a placeholder for each secret answer, the outcome, what the screen
+ * showed, and the secret-free view of the state after it. Every line carries a hash chained to the
+ * line before (journal-chain.ts), so a deleted, reordered or edited line is found and named.
+ * No secret is ever in it: players show the recorded views, and only take-over re-executes.
  */
 import type { World } from '../core/types.ts';
 import type { ProvisionOptions } from '../core/world.ts';
 import type { SecretLabel } from '../engine/io.ts';
+import type { Tone } from '../shell/theme.ts';
 
 export const JOURNAL_FORMAT = 'tkesim-journal';
-export const JOURNAL_VERSION = 1;
+export const JOURNAL_VERSION = 2;
+
+/**
+ * What may leave the session of a state: the world as a public view (no key, only VPs and
+ * counts), the selection, and the workstation's files as `sigkeys` and `mks` list them.
+ */
+export interface StateView {
+  readonly world: World;
+  readonly selection: { readonly units: readonly string[]; readonly signatureKeyNames: readonly string[] };
+  readonly workstation: {
+    readonly signatureKeys: readonly { readonly keynum: number; readonly name: string; readonly ski: string }[];
+    readonly keyParts: readonly { readonly keynum: number; readonly description: string; readonly vp: string }[];
+  };
+}
 
 /** Where the recorded session started. */
 export type JournalStart =
-  /** A freshly provisioned seeded world and an empty workstation: replay provisions it again. */
-  | { readonly kind: 'provision'; readonly options: ProvisionOptions }
-  /** Any other world: the store's world and the workstation files (sealed; base64). */
-  | { readonly kind: 'snapshot'; readonly world: World; readonly files: Readonly<Record<string, string>> };
+  /** A freshly provisioned seeded world and an empty workstation: take-over provisions it again and re-executes. */
+  | { readonly kind: 'provision'; readonly options: ProvisionOptions; readonly view: StateView }
+  /** Any other state (it held keys already): only its public view; take-over continues on stand-ins. */
+  | { readonly kind: 'view'; readonly view: StateView };
+
+/** The chain fields every line carries: the hash of the line before, and this line's own. */
+export interface Chained {
+  readonly prev: string;
+  readonly hash: string;
+}
 
 export interface JournalHeader {
   readonly type: 'header';
@@ -26,13 +48,16 @@ export interface JournalHeader {
   /** ISO time the recording started. */
   readonly created: string;
   readonly title: string;
-  /** The start world's seed: with it every random value of the session is reproducible. */
+  /** Who was recorded (`--trainee`, default the login name). */
+  readonly trainee?: string;
+  /** The start world's seed (null: unseeded, nothing can be re-executed exactly). */
   readonly seed: string | null;
   /** TKESIM_SEED as the session saw it (sim init without --seed uses it). */
   readonly envSeed: string | null;
   readonly start: JournalStart;
   /** The demo script the session ran, relative to the journal's directory (its training values). */
   readonly demo?: string;
+  readonly hash: string;
 }
 
 export type JournalAnswer =
@@ -51,12 +76,20 @@ export type JournalAnswer =
       readonly t: number;
     };
 
+/** One thing the screen showed during a command: printed text, a prompt, an answer (`> ` for a secret). */
+export interface TranscriptItem {
+  readonly text: string;
+  readonly tone: Tone;
+  /** Seconds since the start of the recording. */
+  readonly time: number;
+}
+
 export interface JournalOutcome {
   readonly status: 'ok' | 'failed' | 'usage' | 'cancelled' | 'error';
   readonly message?: string;
 }
 
-export interface JournalCommand {
+export interface JournalCommand extends Chained {
   readonly type: 'command';
   /** 1-based, in order. */
   readonly step: number;
@@ -66,14 +99,16 @@ export interface JournalCommand {
   readonly end: number;
   readonly answers: readonly JournalAnswer[];
   readonly outcome: JournalOutcome;
-  /** SHA-256 of the world, the selection and the workstation's key numbers after the command. */
+  /** What the screen showed: the command line, its output, prompts and answers. */
+  readonly output: readonly TranscriptItem[];
+  /** The secret-free state after the command. */
+  readonly view: StateView;
+  /** SHA-256 of the view. */
   readonly digest: string;
-  /** The world was unseeded after the command (a `sim init`): the recorder gave it this seed. */
-  readonly reseed?: string;
 }
 
 /** A lesson step, a demo step: a label for players to jump to. */
-export interface JournalMarker {
+export interface JournalMarker extends Chained {
   readonly type: 'marker';
   readonly kind: 'lesson-step' | 'demo-step' | 'note';
   readonly label: string;
@@ -81,21 +116,32 @@ export interface JournalMarker {
 }
 
 /** A demo went back: the world is again as it was after command `to` (0: the start). */
-export interface JournalRewind {
+export interface JournalRewind extends Chained {
   readonly type: 'rewind';
   readonly to: number;
   readonly t: number;
 }
 
 /** The shell switched to another world (a lesson started): the session goes on from this start. */
-export interface JournalRestart {
+export interface JournalRestart extends Chained {
   readonly type: 'restart';
   readonly start: JournalStart;
   readonly seed: string | null;
   readonly t: number;
 }
 
-export type JournalEntry = JournalCommand | JournalMarker | JournalRewind | JournalRestart;
+/** The recording stopped cleanly after `steps` commands (absent: it was cut short, or its end was deleted). */
+export interface JournalEnd extends Chained {
+  readonly type: 'end';
+  readonly steps: number;
+  readonly t: number;
+}
+
+type Body<T> = T extends unknown ? Omit<T, 'prev' | 'hash'> : never;
+
+export type JournalEntry = JournalCommand | JournalMarker | JournalRewind | JournalRestart | JournalEnd;
+/** An entry before the writer chains it. */
+export type JournalBody = Body<JournalEntry>;
 
 export interface Journal {
   readonly header: JournalHeader;
@@ -103,45 +149,3 @@ export interface Journal {
 }
 
 export class JournalError extends Error {}
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkEntry(raw: unknown, n: number): JournalEntry {
-  if (!isObj(raw)) throw new JournalError(`Line ${n} is not a JSON object.`);
-  const num = (k: string) => typeof raw[k] === 'number';
-  switch (raw.type) {
-    case 'command':
-      if (typeof raw.line !== 'string' || !num('step') || !num('t') || !Array.isArray(raw.answers) || !isObj(raw.outcome) || typeof raw.digest !== 'string') {
-        throw new JournalError(`Line ${n}: a command entry needs line, step, t, answers, outcome and digest.`);
-      }
-      return raw as unknown as JournalCommand;
-    case 'marker':
-      if (typeof raw.label !== 'string' || !num('t')) throw new JournalError(`Line ${n}: a marker needs a label and t.`);
-      return raw as unknown as JournalMarker;
-    case 'rewind':
-      if (!num('to') || !num('t')) throw new JournalError(`Line ${n}: a rewind needs to and t.`);
-      return raw as unknown as JournalRewind;
-    case 'restart':
-      if (!isObj(raw.start) || (raw.start.kind !== 'provision' && raw.start.kind !== 'snapshot') || !num('t')) throw new JournalError(`Line ${n}: a restart needs a start world and t.`);
-      return raw as unknown as JournalRestart;
-    default:
-      throw new JournalError(`Line ${n}: unknown entry type ${JSON.stringify(raw.type)}.`);
-  }
-}
-
-export function parseJournal(text: string): Journal {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const parse = (line: string, n: number): unknown => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new JournalError(`Line ${n} is not JSON.`);
-    }
-  };
-  const header = parse(lines[0] ?? '', 1);
-  if (!isObj(header) || header.type !== 'header' || header.format !== JOURNAL_FORMAT) throw new JournalError('This is not a tkesim journal (no journal header on the first line).');
-  if (typeof header.version !== 'number' || header.version > JOURNAL_VERSION) throw new JournalError(`This journal has format version ${String(header.version)}; this tkesim reads version ${JOURNAL_VERSION}.`);
-  if (!isObj(header.start) || (header.start.kind !== 'provision' && header.start.kind !== 'snapshot')) throw new JournalError('The journal header has no start world.');
-  const entries = lines.slice(1).map((l, i) => checkEntry(parse(l, i + 2), i + 2));
-  return { header: header as unknown as JournalHeader, entries };
-}

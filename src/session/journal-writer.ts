@@ -1,11 +1,24 @@
-/** Appends a journal line by line (synchronously: every line is on disk when the call returns). */
+/**
+ * Appends a journal line by line (synchronously: every line is on disk when the call returns).
+ * Each line passes the session's redaction before it is hashed into the chain and written.
+ */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JournalEntry, JournalHeader } from './journal-format.ts';
+import { redactSecrets } from '../engine/secrets.ts';
+import { chain, sealHeader } from './journal-chain.ts';
+import type { JournalBody, JournalHeader } from './journal-format.ts';
+
+/** The value with every secret of the session masked (a no-op when it holds none). */
+function redacted<T>(value: T): T {
+  const text = JSON.stringify(value);
+  const clean = redactSecrets(text);
+  return clean === text ? value : (JSON.parse(clean) as T);
+}
 
 export class JournalWriter {
   #fd: number | null = null;
   #steps = 0;
+  #prev = '';
 
   constructor(readonly file: string) {}
 
@@ -18,11 +31,13 @@ export class JournalWriter {
     return this.#steps;
   }
 
-  start(header: JournalHeader): void {
+  start(header: Omit<JournalHeader, 'hash'>): void {
     if (this.#fd !== null) return;
     mkdirSync(dirname(this.file), { recursive: true });
     this.#fd = openSync(this.file, 'w', 0o600);
-    writeSync(this.#fd, `${JSON.stringify(header)}\n`);
+    const sealed = sealHeader(redacted(header));
+    this.#prev = sealed.hash;
+    writeSync(this.#fd, `${JSON.stringify(sealed)}\n`);
   }
 
   /** The next command's step number. */
@@ -30,14 +45,18 @@ export class JournalWriter {
     return this.#steps + 1;
   }
 
-  append(entry: JournalEntry): void {
+  append(body: JournalBody): void {
     if (this.#fd === null) return;
-    if (entry.type === 'command') this.#steps = entry.step;
+    if (body.type === 'command') this.#steps = body.step;
+    const entry = chain(this.#prev, redacted(body));
+    this.#prev = entry.hash;
     writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
   }
 
-  close(): void {
+  /** Writes the end line and closes the file. */
+  close(t: number): void {
     if (this.#fd === null) return;
+    this.append({ type: 'end', steps: this.#steps, t });
     closeSync(this.#fd);
     this.#fd = null;
   }

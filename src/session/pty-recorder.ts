@@ -77,6 +77,7 @@ export async function recordCommand(args: string[], env: NodeJS.ProcessEnv): Pro
   };
   pty.onData((data) => parser.push(data, show, (m) => {
     if (m.kind === 'marker') cast.marker(m.label);
+    else if (m.kind === 'drop') cast.dropInput();
     else inputAllowed = m.allowed;
   }));
   const stdin = process.stdin;

@@ -9,18 +9,25 @@ const PREFIX = '\u001b]7770;tkesim;';
 const END = '\u0007';
 export const CHANNEL_ENV = 'TKESIM_RECORD_CHANNEL';
 
-export type ChannelMessage = { readonly kind: 'marker'; readonly label: string } | { readonly kind: 'input'; readonly allowed: boolean };
+export type ChannelMessage =
+  | { readonly kind: 'marker'; readonly label: string }
+  | { readonly kind: 'input'; readonly allowed: boolean }
+  /** The line just typed held a secret: the recorder drops its keystrokes. */
+  | { readonly kind: 'drop' };
 
 export function encodeMessage(m: ChannelMessage): string {
-  return m.kind === 'marker'
-    ? `${PREFIX}m;${Buffer.from(m.label, 'utf8').toString('base64')}${END}`
-    : `${PREFIX}i;${m.allowed ? 1 : 0}${END}`;
+  switch (m.kind) {
+    case 'marker': return `${PREFIX}m;${Buffer.from(m.label, 'utf8').toString('base64')}${END}`;
+    case 'input': return `${PREFIX}i;${m.allowed ? 1 : 0}${END}`;
+    case 'drop': return `${PREFIX}d;${END}`;
+  }
 }
 
 function decode(body: string): ChannelMessage | null {
   const [kind, value = ''] = body.split(';');
   if (kind === 'm') return { kind: 'marker', label: Buffer.from(value, 'base64').toString('utf8') };
   if (kind === 'i') return { kind: 'input', allowed: value === '1' };
+  if (kind === 'd') return { kind: 'drop' };
   return null;
 }
 
@@ -78,6 +85,9 @@ export class ChannelSink implements CastSink {
   }
   inputAllowed(allowed: boolean): void {
     this.write(encodeMessage({ kind: 'input', allowed }));
+  }
+  dropInput(): void {
+    this.write(encodeMessage({ kind: 'drop' }));
   }
   close(): void {
     this.inputAllowed(false);

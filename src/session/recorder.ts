@@ -3,13 +3,14 @@
  * parent) and a journal. It attaches to shell controllers (the shell, a demo, a take-over) and
  * journals every command their engine runs; it never sees a secret except to compare it in memory.
  */
+import { userInfo } from 'node:os';
 import { relative, dirname } from 'node:path';
 import type { Question } from '../engine/io.ts';
 import type { ShellController, ShellEngine } from '../shell/controller.ts';
 import { monotonicClock, type CastSink } from './cast-writer.ts';
-import type { JournalAnswer, JournalCommand, JournalHeader } from './journal-format.ts';
+import type { JournalAnswer, JournalBody, JournalHeader } from './journal-format.ts';
 import { JOURNAL_FORMAT, JOURNAL_VERSION } from './journal-format.ts';
-import { journalStart, seedIfUnseeded } from './journal-start.ts';
+import { journalStart } from './journal-start.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { onMarker, type MarkerKind } from './markers.ts';
 import { recordingEngine, type CommandJournal } from './recording-engine.ts';
@@ -22,6 +23,8 @@ export interface RecorderOptions {
   readonly journalFile: string;
   readonly title: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Who is recorded (default: the login name). */
+  readonly trainee?: string;
   readonly clock?: () => number;
   /** Called when the recording stops (the terminal tap is removed). */
   readonly onStop?: () => void;
@@ -33,6 +36,14 @@ export interface AttachOptions {
 }
 
 const MARKER_MAX = 80;
+
+function loginName(env: NodeJS.ProcessEnv): string {
+  try {
+    return env.USER ?? env.LOGNAME ?? userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
 const clip = (s: string) => (s.length > MARKER_MAX ? `${s.slice(0, MARKER_MAX - 3)}...` : s);
 
 let active: Recorder | null = null;
@@ -85,9 +96,6 @@ export class Recorder implements CommandJournal {
     const engine = controller.baseEngine;
     if (!this.#journal.started) {
       await engine.world();
-      const seed = engine.paths ? await seedIfUnseeded(engine.paths) : null;
-      if (seed) controller.log(`This world had no seed; it now has the seed "${seed}" so that the recording replays exactly.`, 'muted');
-      await controller.refresh(null);
       this.#journal.start(await this.#header(controller, options));
       this.#journaled = true;
     }
@@ -98,6 +106,10 @@ export class Recorder implements CommandJournal {
       question: (q) => this.#set(false, q.kind === 'secret'),
       answer: () => this.#set(true, false),
       commandEnd: () => this.#set(false, false),
+      discarded: () => {
+        this.options.sink.dropInput?.();
+        this.marker('note', 'a line that held a secret of this session was typed at the prompt: it was not run and is not kept');
+      },
     });
     this.#detach = () => {
       removeWrapper();
@@ -113,15 +125,15 @@ export class Recorder implements CommandJournal {
     this.#inputChanged();
   }
 
-  async #header(controller: ShellController, options: AttachOptions): Promise<JournalHeader> {
+  async #header(controller: ShellController, options: AttachOptions): Promise<Omit<JournalHeader, 'hash'>> {
     const engine = controller.baseEngine;
     const world = await engine.world();
-    const start = engine.paths ? await journalStart(engine.paths) : { kind: 'snapshot' as const, world, files: {} };
+    const start = await journalStart(engine);
     const demo = options.demo ? relative(dirname(this.#journal.file), options.demo) : undefined;
     return {
       type: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION,
       tkesim: this.options.env.TKESIM_VERSION ?? process.env.TKESIM_VERSION ?? '0.1.0',
-      created: new Date().toISOString(), title: this.options.title,
+      created: new Date().toISOString(), title: this.options.title, trainee: this.options.trainee ?? loginName(this.options.env),
       seed: world.seed, envSeed: this.options.env.TKESIM_SEED || null, start,
       ...(demo ? { demo } : {}),
     };
@@ -130,10 +142,7 @@ export class Recorder implements CommandJournal {
   async follow(engine: ShellEngine): Promise<void> {
     if (engine === this.#engine) return;
     this.#engine = engine;
-    if (!engine.paths) return;
-    await engine.world();
-    await seedIfUnseeded(engine.paths);
-    const start = await journalStart(engine.paths);
+    const start = await journalStart(engine);
     const world = await engine.world();
     this.#journal.append({ type: 'restart', start, seed: world.seed, t: this.now() });
     this.options.sink.marker('another world');
@@ -150,7 +159,7 @@ export class Recorder implements CommandJournal {
     return { kind: 'secret', prompt: question.prompt, label: question.label, slot: value === null ? null : this.#slots.slotOf(value), ...(training ? { training } : {}), t };
   }
 
-  commandEnded(entry: JournalCommand): void {
+  commandEnded(entry: Extract<JournalBody, { type: 'command' }>): void {
     this.#journal.append(entry);
   }
 
@@ -184,7 +193,7 @@ export class Recorder implements CommandJournal {
     this.#detach?.();
     this.#offMarker();
     this.options.sink.close();
-    this.#journal.close();
+    this.#journal.close(this.now());
     this.options.onStop?.();
     if (active === this) setActive(null);
     return files;

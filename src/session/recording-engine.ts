@@ -4,11 +4,9 @@
  */
 import type { Io, Question } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
-import { stripPrefix, words } from '../engine/parse.ts';
-import type { ShellEngine } from '../shell/controller.ts';
-import type { JournalAnswer, JournalCommand, JournalOutcome } from './journal-format.ts';
-import { newRecordingSeed, seedIfUnseeded } from './journal-start.ts';
-import { digestOf } from './world-digest.ts';
+import { toneOf, type ShellEngine } from '../shell/controller.ts';
+import type { JournalAnswer, JournalBody, JournalOutcome, TranscriptItem } from './journal-format.ts';
+import { stateView, viewDigest } from './state-view.ts';
 
 /** What the wrapper needs from the recorder. */
 export interface CommandJournal {
@@ -20,7 +18,7 @@ export interface CommandJournal {
   commandStarted(line: string): number;
   /** The placeholder for a secret answer (never the value). */
   secretAnswer(question: Extract<Question, { kind: 'secret' }>, value: string | null, t: number): JournalAnswer;
-  commandEnded(entry: JournalCommand): void;
+  commandEnded(entry: Extract<JournalBody, { type: 'command' }>): void;
 }
 
 export function journalOutcome(o: Outcome | null, error?: unknown): JournalOutcome {
@@ -29,34 +27,28 @@ export function journalOutcome(o: Outcome | null, error?: unknown): JournalOutco
   return o.status === 'ok' ? { status: 'ok' } : { status: o.status, message: o.message };
 }
 
-/**
- * `sim init` without a seed would provision from the operating system's randomness, which no
- * replay can reproduce: while recording, it is given a seed (the line journaled says which).
- */
-export function seededLine(line: string): string {
-  const w = words(line);
-  if (w === null) return line;
-  const args = stripPrefix(w);
-  const seeded = args.some((a) => a === '--seed' || a.startsWith('--seed='));
-  return args[0] === 'sim' && args[1] === 'init' && !seeded ? `${line.trim()} --seed ${newRecordingSeed()}` : line;
-}
-
 export function recordingEngine(journal: CommandJournal, inner: ShellEngine): ShellEngine {
   return {
     ...inner,
-    async run(typed: string, io: Io): Promise<Outcome> {
-      const line = seededLine(typed);
+    async run(line: string, io: Io): Promise<Outcome> {
       await journal.follow(inner);
       const t = journal.now();
       const step = journal.commandStarted(line);
       const answers: JournalAnswer[] = [];
+      // What the screen shows, as the shell lays it out (a secret answer is only `> `).
+      const output: TranscriptItem[] = [{ text: `tkesim> ${line}`, tone: 'muted', time: t }];
       const tapped: Io = {
-        print: (text) => io.print(text),
+        print: (text) => {
+          output.push({ text, tone: toneOf(text), time: journal.now() });
+          io.print(text);
+        },
         progress: io.progress ? (p) => io.progress?.(p) : undefined,
         async ask(question) {
+          output.push({ text: question.prompt, tone: 'normal', time: journal.now() });
           const value = await io.ask(question);
           const at = journal.now();
           answers.push(question.kind === 'secret' ? journal.secretAnswer(question, value, at) : { kind: question.kind, prompt: question.prompt, value, t: at });
+          if (value !== null) output.push({ text: question.kind === 'secret' ? '> ' : `> ${value}`, tone: 'muted', time: at });
           return value;
         },
       };
@@ -69,11 +61,10 @@ export function recordingEngine(journal: CommandJournal, inner: ShellEngine): Sh
         error = e;
         throw e;
       } finally {
-        const reseed = inner.paths ? await seedIfUnseeded(inner.paths).catch(() => null) : null;
-        const digest = await digestOf(inner).catch(() => 'unavailable');
+        if (error !== undefined) output.push({ text: `FAILED\nInternal error: ${error instanceof Error ? error.message : String(error)}`, tone: 'error', time: journal.now() });
+        const view = await stateView(inner);
         journal.commandEnded({
-          type: 'command', step, line, t, end: journal.now(), answers, outcome: journalOutcome(outcome, error), digest,
-          ...(reseed ? { reseed } : {}),
+          type: 'command', step, line, t, end: journal.now(), answers, outcome: journalOutcome(outcome, error), output, view, digest: viewDigest(view),
         });
       }
     },

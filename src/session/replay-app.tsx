@@ -11,7 +11,7 @@ import { RegisterPanel } from '../shell/register-panel.tsx';
 import { StatusLine } from '../shell/status-line.tsx';
 import { buildStatusModel } from '../shell/status-model.ts';
 import { ThemeContext, themeFromEnv, useTheme } from '../shell/theme.ts';
-import type { Replay } from './replay-engine.ts';
+import type { RecordedReplay as Replay } from './replay-frames.ts';
 import { replayView, type JournalTimeline } from './replay-view.ts';
 import { keyAction, REPLAY_KEYS } from './replay-keys.ts';
 import { delayBeforeNext, playerReducer, type PlayerAction, type PlayerState } from './timeline.ts';
@@ -56,7 +56,7 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
   const panel = useMemo(() => buildPanelModel(probe.world, probe.selectedUnits, probe.previous), [probe.world, probe.selectedUnits, probe.previous]);
   const status = buildStatusModel(probe.world, probe.selectedUnits, probe.signatureKeyNames);
   const problems = probe.frame.problems;
-  const fixed = panelLines(panel, columns).length + (panel.summary ? 1 : 0) + 3 + (problems.length ? 1 : 0) + (replay.diverged.length ? 1 : 0);
+  const fixed = panelLines(panel, columns).length + (panel.summary ? 1 : 0) + 3 + (problems.length ? 1 : 0) + (replay.integrity.length ? 1 : 0);
   const view = replayView(replay, timeline, state.pos, Math.max(1, rows - fixed - 1));
 
   const leave = (e: ReplayExit) => {
@@ -85,7 +85,7 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
         <Text {...theme.heading}>{`REPLAY ${title}`}</Text>
         <Text {...theme.tone.muted}>{` · step ${view.step}/${total} · ${mode} · ×${state.speed}${seed ? ` · seed "${seed}"` : ''}`}</Text>
       </Text>
-      {replay.diverged.length ? <Text {...theme.tone.error} wrap="truncate-end">{`${replay.diverged.length} step(s) differ from the recording: ${replay.diverged.slice(0, 8).join(', ')}`}</Text> : null}
+      {replay.integrity.length ? <Text {...theme.tone.error} wrap="truncate-end">{replay.integrity.join(' ')}</Text> : null}
       <Box flexDirection="column" justifyContent="flex-end" height={Math.max(1, rows - fixed - 1)}>
         {view.lines.map((line, i) => (
           <Text key={i} wrap="truncate-end" {...theme.tone[line.tone]}>{line.text === '' ? ' ' : line.text}</Text>

@@ -1,21 +1,22 @@
 /**
- * Re-executes a journal on a private copy of its start world and keeps the state after every step
- * (frame), so that seeking to any step is a lookup. Each command's digest is checked against the
- * recorded one; a difference is reported, never hidden.
+ * Re-executes a journal on a private copy of its start state and keeps the state after every step:
+ * what take-over continues from, and what `replay --verify` and the golden tests compare with the
+ * recorded views. A seeded fresh start is provisioned again; any other start continues on stand-in
+ * secrets (its digests then differ, and say so). Players never need this: they show the views.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../engine/context.ts';
 import { shellEngine } from '../shell/engine-adapter.ts';
-import { WorldStore } from '../store/store.ts';
-import type { Journal, JournalCommand, JournalStart } from './journal-format.ts';
-import { provisioned, reseeded } from './journal-start.ts';
+import type { Journal, JournalCommand, JournalStart, StateView, TranscriptItem } from './journal-format.ts';
+import { provisioned } from './journal-start.ts';
 import { journalOutcome } from './recording-engine.ts';
-import { replayDialog, type TranscriptItem } from './replay-io.ts';
+import { replayDialog } from './replay-io.ts';
 import { secretSupply, type SecretSupply } from './secret-supply.ts';
-import { captureState, filesFromBase64, restoreState, shareWith, type StateSnapshot } from './state-snapshot.ts';
-import { digestOf } from './world-digest.ts';
+import { standInState, type StandInFile } from './stand-in-state.ts';
+import { captureState, restoreState, shareWith, type StateSnapshot } from './state-snapshot.ts';
+import { stateView, viewDigest } from './state-view.ts';
 
 export interface Frame {
   /** 0 is the start; then one per command or rewind, in journal order. */
@@ -26,6 +27,7 @@ export interface Frame {
   readonly label: string;
   readonly items: readonly TranscriptItem[];
   readonly state: StateSnapshot;
+  readonly view: StateView;
   readonly selection: { readonly units: readonly string[]; readonly signatureKeyNames: readonly string[] };
   readonly digest: string;
   /** The journal's digest for a command (null for the start and rewinds). */
@@ -40,6 +42,8 @@ export interface Replay {
   readonly journal: Journal;
   readonly frames: readonly Frame[];
   readonly secrets: SecretSupply;
+  /** Files made with stand-in passwords for a start whose secrets the journal does not hold. */
+  readonly standInFiles: readonly StandInFile[];
   /** Frames whose digest differs from the recording's. */
   readonly diverged: readonly number[];
   /** Where the replay's private world lives (removed by `dispose`). */
@@ -54,6 +58,8 @@ export interface ReplayOptions {
   /** Secrets the viewer typed, by slot. */
   readonly secrets?: ReadonlyMap<number, string>;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stop after the command with this step number (take-over needs no more). */
+  readonly uptoStep?: number;
 }
 
 /** The environment a replay runs commands with: its own home, the recording's TKESIM_SEED. */
@@ -66,10 +72,9 @@ export function replayEnv(env: NodeJS.ProcessEnv, home: string, envSeed: string 
   return out;
 }
 
-function startState(start: JournalStart): StateSnapshot {
-  return start.kind === 'provision'
-    ? { world: provisioned(start.options), files: new Map() }
-    : { world: start.world, files: filesFromBase64(start.files) };
+async function startState(start: JournalStart): Promise<{ readonly state: StateSnapshot; readonly files: readonly StandInFile[] }> {
+  if (start.kind === 'provision') return { state: { world: provisioned(start.options), files: new Map() }, files: [] };
+  return standInState(start.view);
 }
 
 export async function loadReplay(journal: Journal, options: ReplayOptions): Promise<Replay> {
@@ -84,8 +89,11 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
   const frames: Frame[] = [];
   const byStep = new Map<number, Frame>();
   const dispose = () => rmSync(dir, { recursive: true, force: true });
+  const standInFiles: StandInFile[] = [];
   try {
-    restoreState(paths, startState(journal.header.start));
+    const begin = await startState(journal.header.start);
+    standInFiles.push(...begin.files);
+    restoreState(paths, begin.state);
     const first = await snapshotFrame(engine, paths, null, { index: 0, kind: 'start', step: 0, label: 'start', items: [], recorded: null, start: 0, end: 0, problems: [] });
     frames.push(first);
     byStep.set(0, first);
@@ -102,8 +110,12 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
         const items = [...pending, { text: `(back to step ${entry.to}: the world is as it was after it)`, tone: 'muted' as const, time: entry.t }];
         frames.push({ ...target, index, kind: 'rewind', label: `back to step ${entry.to}`, items, recorded: null, start: entry.t, end: entry.t, problems: [] });
         pending = [];
+      } else if (entry.type === 'end') {
+        continue;
       } else if (entry.type === 'restart') {
-        restoreState(paths, startState(entry.start));
+        const next = await startState(entry.start);
+        standInFiles.push(...next.files);
+        restoreState(paths, next.state);
         const items = [...pending, { text: '(the session went on in another world, for example a new lesson)', tone: 'muted' as const, time: entry.t }];
         frames.push(await snapshotFrame(engine, paths, previous, { index, kind: 'restart', step: previous.step, label: 'another world', items, recorded: null, start: entry.t, end: entry.t, problems: [] }));
         pending = [];
@@ -112,6 +124,7 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
         frames.push(frame);
         byStep.set(entry.step, frame);
         pending = [];
+        if (options.uptoStep !== undefined && entry.step >= options.uptoStep) break;
       }
       options.onProgress?.(i + 1, total);
     }
@@ -120,7 +133,7 @@ export async function loadReplay(journal: Journal, options: ReplayOptions): Prom
     throw e;
   }
   const diverged = frames.filter((f) => f.recorded !== null && f.recorded !== f.digest).map((f) => f.index);
-  return { journal, frames, secrets, diverged, dir, dispose };
+  return { journal, frames, secrets, standInFiles, diverged, dir, dispose };
 }
 
 type Engine = ReturnType<typeof shellEngine>;
@@ -135,8 +148,6 @@ async function runCommand(engine: Engine, paths: Paths, previous: Frame, entry: 
     error = e;
     dialog.items.push({ text: `FAILED\nInternal error: ${e instanceof Error ? e.message : String(e)}`, tone: 'error', time: entry.end });
   }
-  const reseed = entry.reseed;
-  if (reseed) await new WorldStore(paths.home).update((doc) => ({ world: doc ? reseeded(doc.world, reseed) : null, result: null }));
   const problems = [...dialog.mismatches];
   const status = journalOutcome(outcome, error).status;
   if (status !== entry.outcome.status) problems.push(`it ended ${status}; the recording ended ${entry.outcome.status}`);
@@ -145,9 +156,10 @@ async function runCommand(engine: Engine, paths: Paths, previous: Frame, entry: 
   });
 }
 
-async function snapshotFrame(engine: Engine, paths: Paths, previous: Frame | null, f: Omit<Frame, 'state' | 'selection' | 'digest'>): Promise<Frame> {
+async function snapshotFrame(engine: Engine, paths: Paths, previous: Frame | null, f: Omit<Frame, 'state' | 'view' | 'selection' | 'digest'>): Promise<Frame> {
   const state = shareWith(previous?.state ?? null, await captureState(paths));
-  const [selection, digest] = await Promise.all([engine.selection(), digestOf(engine)]);
+  const view = await stateView(engine);
+  const digest = viewDigest(view);
   const problems = f.recorded !== null && f.recorded !== digest ? [...f.problems, 'the state differs from the recording (digest mismatch)'] : f.problems;
-  return { ...f, state, selection, digest, problems };
+  return { ...f, state, view, selection: view.selection, digest, problems };
 }

@@ -4,16 +4,10 @@
  */
 import type { Io } from '../engine/io.ts';
 import { toneOf } from '../shell/controller.ts';
-import type { Tone } from '../shell/theme.ts';
-import type { JournalCommand } from './journal-format.ts';
+import type { JournalCommand, TranscriptItem } from './journal-format.ts';
 import type { SecretSupply } from './secret-supply.ts';
 
-export interface TranscriptItem {
-  readonly text: string;
-  readonly tone: Tone;
-  /** Seconds since the start of the recording. */
-  readonly time: number;
-}
+export type { TranscriptItem } from './journal-format.ts';
 
 export interface ReplayDialog {
   readonly io: Io;

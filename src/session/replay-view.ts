@@ -6,8 +6,8 @@
 import type { World } from '../core/types.ts';
 import { buildPanelModel, type PanelModel } from '../shell/panel-model.ts';
 import type { Tone } from '../shell/theme.ts';
-import type { Frame, Replay } from './replay-engine.ts';
-import type { TranscriptItem } from './replay-io.ts';
+import type { TranscriptItem } from './journal-format.ts';
+import type { RecordedFrame as Frame, RecordedReplay as Replay } from './replay-frames.ts';
 import { stepAt, type Timeline } from './timeline.ts';
 
 export interface JournalTimeline extends Timeline {
@@ -61,10 +61,10 @@ export function replayView(replay: Replay, timeline: JournalTimeline, pos: numbe
   const before = step > 0 ? replay.frames[step - 1] : undefined;
   return {
     step, frame,
-    world: frame.state.world,
-    previous: before ? before.state.world : null,
-    selectedUnits: new Set(frame.selection.units),
-    signatureKeyNames: frame.selection.signatureKeyNames,
+    world: frame.view.world,
+    previous: before ? before.view.world : null,
+    selectedUnits: new Set(frame.view.selection.units),
+    signatureKeyNames: frame.view.selection.signatureKeyNames,
     lines: transcriptTail(timeline.items, pos, rows),
   };
 }

@@ -7,7 +7,7 @@ import { CastWriter, monotonicClock } from './cast-writer.ts';
 import { CHANNEL_ENV, ChannelSink } from './record-channel.ts';
 import { activeRecorder, Recorder } from './recorder.ts';
 import { sessionFiles } from './session-files.ts';
-import { tapTerminal } from './terminal-tap.ts';
+import { redactTerminal, tapTerminal } from './terminal-tap.ts';
 
 export const JOURNAL_ENV = 'TKESIM_RECORD_JOURNAL';
 export const INPUT_ENV = 'TKESIM_RECORD_INPUT';
@@ -48,7 +48,10 @@ export function startChannelRecording(env: NodeJS.ProcessEnv): Recorder | null {
   if (env[CHANNEL_ENV] !== '1' || !journalFile || activeRecorder()) return null;
   const write = process.stdout.write.bind(process.stdout);
   const title = `tkesim: ${basename(journalFile).replace(/\.journal\.jsonl$/, '')}`;
-  return new Recorder({ sink: new ChannelSink((text) => void write(text)), castFile: null, journalFile, title, env });
+  // The parent records this terminal's output: it passes the session's redaction here, in the
+  // only process that knows the secrets.
+  const untap = redactTerminal(process.stdout);
+  return new Recorder({ sink: new ChannelSink((text) => void write(text)), castFile: null, journalFile, title, env, onStop: untap });
 }
 
 /** Runs `fn` with a recording to NAME; stops it (if still running) when `fn` ends. */

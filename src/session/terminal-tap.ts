@@ -3,6 +3,7 @@
  * every resize, and, only when asked and only while `inputAllowed()` says so, what is typed.
  * `untap()` puts the streams back exactly as they were.
  */
+import { redactSecrets } from '../engine/secrets.ts';
 import type { CastSink } from './cast-writer.ts';
 
 export interface TapOptions {
@@ -45,5 +46,21 @@ export function tapTerminal(sink: CastSink, options: TapOptions): () => void {
     if (stdout.write === tappedWrite) stdout.write = originalWrite;
     stdout.off('resize', onResize);
     if (stdin && originalRead) stdin.read = originalRead;
+  };
+}
+
+/**
+ * Masks the session's secrets in everything this process writes to its terminal (under
+ * `tkesim record`, that terminal is the recording). Returns the function that undoes it.
+ */
+export function redactTerminal(stdout: NodeJS.WriteStream): () => void {
+  const originalWrite: Write = stdout.write;
+  const redacting = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    const text = typeof chunk === 'string' ? redactSecrets(chunk) : chunk instanceof Uint8Array ? redactSecrets(Buffer.from(chunk).toString('utf8')) : chunk;
+    return (originalWrite as (...a: unknown[]) => boolean).call(this, text, ...rest);
+  };
+  stdout.write = redacting as Write;
+  return () => {
+    if (stdout.write === redacting) stdout.write = originalWrite;
   };
 }

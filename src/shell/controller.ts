@@ -7,6 +7,7 @@ import type { World } from '../core/types.ts';
 import type { Paths } from '../engine/context.ts';
 import type { Io, Progress, Question } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
+import { findSecret, secretLineNotice, type SecretKind } from '../engine/secrets.ts';
 import type { OutputItem, Tone } from './output-log.tsx';
 
 /** What the shell needs from the engine; the entry wires it. */
@@ -35,6 +36,8 @@ export interface ShellObserver {
   commandStart?(line: string, world: World | null): void;
   /** A command finished (or a built-in ran: outcome null); the worlds before and after it. */
   commandEnd?(line: string, outcome: Outcome | null, before: World | null, after: World | null): void;
+  /** A typed line held a secret of this session: it was not run, shown or kept (only its kind is told). */
+  discarded?(kind: SecretKind): void;
 }
 
 /** A word the shell handles itself (hint, record start, ...): it gets the rest of the line. */
@@ -166,7 +169,16 @@ export class ShellController {
    * of the shell's own words (exit, quit, clear). Resolves once the command has finished.
    */
   async submit(line: string): Promise<Outcome | null> {
-    if (this.#view.question) {
+    const q = this.#view.question;
+    // A secret where a command or a plain answer was expected: never run, shown, answered or kept.
+    const secret = q?.kind === 'secret' ? null : findSecret(line);
+    if (secret && !this.#view.busy) {
+      for (const o of this.#observers) o.discarded?.(secret);
+      this.log(q ? `${secretLineNotice(secret)} The question was cancelled.` : secretLineNotice(secret), 'error');
+      if (q) this.#resolveQuestion(null);
+      return null;
+    }
+    if (q) {
       this.#resolveQuestion(line);
       return null;
     }

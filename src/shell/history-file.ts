@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { findSecret } from '../engine/secrets.ts';
 import { HISTORY_LIMIT } from './prompt-reducer.ts';
 
 export { HISTORY_LIMIT } from './prompt-reducer.ts';
@@ -35,8 +36,9 @@ export function parseHistory(text: string): string[] {
     .slice(-HISTORY_LIMIT);
 }
 
+/** The file's text. A line that holds a secret of this session is never written, whoever passes it. */
 export function formatHistory(lines: readonly string[]): string {
-  const kept = lines.filter((l) => l.trim() !== '').slice(-HISTORY_LIMIT);
+  const kept = lines.filter((l) => l.trim() !== '' && findSecret(l) === null).slice(-HISTORY_LIMIT);
   return kept.map((l) => `${JSON.stringify(l)}\n`).join('');
 }
 
@@ -70,7 +72,7 @@ export async function saveHistory(path: string, lines: readonly string[]): Promi
  */
 export async function appendHistory(path: string, line: string): Promise<string[]> {
   const saved = await loadHistory(path);
-  if (line.trim() === '' || saved[saved.length - 1] === line) return saved;
+  if (line.trim() === '' || saved[saved.length - 1] === line || findSecret(line) !== null) return saved;
   const lines = [...saved, line].slice(-HISTORY_LIMIT);
   await saveHistory(path, lines);
   return lines;

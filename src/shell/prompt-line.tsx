@@ -3,6 +3,7 @@
  * character, or as nothing: the buffer's characters are never put on screen while masked.
  */
 import { Box, Text } from 'ink';
+import { looksSecret } from '../engine/secrets.ts';
 import { nextBoundary } from './line-editing.ts';
 import type { PromptState } from './prompt-reducer.ts';
 import { useTheme } from './theme.ts';
@@ -42,7 +43,7 @@ export function PromptLine({ state, prompt, echo = 'none', focus = true }: Promp
       </Text>
     );
   }
-  if (state.masked) {
+  if (state.masked || looksSecret(state.buffer)) {
     return (
       <Text>
         <Text {...theme.prompt}>{prompt}</Text>

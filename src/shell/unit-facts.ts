@@ -5,7 +5,7 @@
  */
 import { outliers } from '../core/compare.ts';
 import { decryptableKeys } from '../core/key-storage.ts';
-import { registerVp } from '../core/unit.ts';
+import { vpOf } from '../core/unit.ts';
 import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type CurrentRegisterState, type NewRegisterState, type World } from '../core/types.ts';
 
 export type UnitMode = 'IMPRINT' | 'secured';
@@ -36,9 +36,9 @@ export function unitFacts(unit: CryptoUnit): UnitFacts {
     signatureThreshold: unit.signatureThreshold,
     revocationThreshold: unit.revocationThreshold,
     newState: unit.newRegister.state,
-    newVp: registerVp(unit.newRegister.key),
+    newVp: vpOf(unit.newRegister),
     currentState: unit.currentRegister.state,
-    currentVp: registerVp(unit.currentRegister.key),
+    currentVp: vpOf(unit.currentRegister),
     decryptable: decryptableKeys(unit),
     total: unit.keyStorage.total,
     controlPoints: CONTROL_POINTS.filter((p) => unit.controlPoints[p]),

@@ -5,6 +5,7 @@
  */
 import { useInput, type Key } from 'ink';
 import { useCallback, useRef, useState } from 'react';
+import { findSecret } from '../engine/secrets.ts';
 import type { CompletionContext } from './completion.ts';
 import { keyToPrompt } from './prompt-keys.ts';
 import { initialPromptState, promptReducer, submitLine, type PromptAction, type PromptState } from './prompt-reducer.ts';
@@ -55,7 +56,11 @@ export function usePrompt(options: PromptOptions): { readonly state: PromptState
       switch (r.kind) {
         case 'action': dispatch(r.action); return;
         case 'submit': {
-          const { state: next, line } = submitLine(before);
+          // A secret typed where it does not belong is not kept in the prompt's history either.
+          const secret = !before.masked && findSecret(before.buffer) !== null;
+          const submitted = submitLine(secret ? { ...before, masked: true } : before);
+          const next = { ...submitted.state, masked: before.masked };
+          const line = submitted.line;
           current.current = next;
           setState(next);
           o.onSubmit(line, before.masked);

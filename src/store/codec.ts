@@ -44,6 +44,8 @@ const unit = shape({
   controlPoints: isObj, counter: between(0, Number.MAX_SAFE_INTEGER),
   importer: shape({ publicKey: hex64, secretKey: hex64 }),
   keyStorage,
+  /** Absent in documents written before it existed: both bits set. */
+  thresholdControlBits: optional(shape({ signature: bool, revocation: bool })),
 });
 const world = shape({
   shape: shape({ instances: int, units: int, recovery: int, failover: int, region: str }),
@@ -52,7 +54,7 @@ const world = shape({
   instances: arrayOf(shape({ id: str, name: str, region: str })),
   units: arrayOf(unit),
   /** Drill state (sim fault); absent in documents written before it existed. */
-  faults: optional(shape({ loginExpired: bool, interruption: oneOfOrNull(['before-rewrap', 'after-rewrap']) })),
+  faults: optional(shape({ loginExpired: bool, interruption: oneOfOrNull(['before-rewrap', 'after-rewrap']), managerRoleMissing: optional(bool) })),
 });
 
 /** Older schemas are migrated here, one step at a time. Schema 1 is the first. */

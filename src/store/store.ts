@@ -3,13 +3,12 @@
  * rename). Every change is a read-modify-write under a cross-process lock, so two tkesim processes
  * on one home never lose each other's updates.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import type { World } from '../core/types.ts';
 import { SCHEMA_VERSION, StoreError, parseDocument, stringifyDocument, type StoreDocument } from './codec.ts';
 import { withLock } from './lock.ts';
+import { ensurePrivateDir, PrivateTextFile } from './private-file.ts';
 
 export { StoreError, SCHEMA_VERSION, type StoreDocument };
 
@@ -24,17 +23,18 @@ export interface Update<T> {
 export class WorldStore {
   readonly file: string;
   readonly #db: Low<StoreDocument | null>;
+  readonly #file: PrivateTextFile<StoreDocument>;
 
   constructor(readonly home: string) {
     this.file = join(home, STORE_FILE);
     const file = this.file;
-    this.#db = new Low<StoreDocument | null>(
-      new DataFile<StoreDocument | null>(file, {
-        parse: (text) => parseDocument(text, file),
-        stringify: (doc) => (doc ? stringifyDocument(doc) : ''),
-      }),
-      null,
-    );
+    this.#file = new PrivateTextFile<StoreDocument>(file, { parse: (text) => parseDocument(text, file), stringify: stringifyDocument });
+    this.#db = new Low<StoreDocument | null>(this.#file, null);
+  }
+
+  /** Lines to show the user once: a file or directory that was readable by others and was tightened. */
+  takeNotices(): string[] {
+    return this.#file.takeNotices();
   }
 
   /** The stored document, or null when no world has been provisioned yet. */
@@ -45,7 +45,7 @@ export class WorldStore {
 
   /** Reads the latest document under the lock, lets `fn` decide, and writes its world if any. */
   async update<T>(fn: (current: StoreDocument | null) => Update<T> | Promise<Update<T>>): Promise<T> {
-    mkdirSync(this.home, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(this.home);
     return withLock(`${this.file}.lock`, async () => {
       const current = await this.read();
       const { world, result } = await fn(current);

@@ -7,3 +7,6 @@ export {
 } from './signature-keys.ts';
 export { createKeyPart, KEY_PART_EXTENSION, listKeyParts, openKeyPart, removeKeyPart, type KeyPartEntry } from './key-parts.ts';
 export { EMPTY_SELECTION, readSelection, SELECTION_FILE, updateSelection, type Selection } from './selection.ts';
+export { fileSigner, type Signer } from './signer.ts';
+export { openServiceKey, servicePublicKey, serviceSign, signingServiceUrl } from './signing-service.ts';
+export { readSignServKeys, SERVICE_KEY_NAME, SIGNSERVKEYS_FILE, type ServiceKeyRef } from './signserv-keys.ts';

@@ -14,6 +14,8 @@ const commands: Record<UnitCommand['kind'], UnitCommand> = {
   'mk-clrcur': { kind: 'mk-clrcur' },
   zeroize: { kind: 'zeroize' },
   'cp-set': { kind: 'cp-set', point: 'XCP_CPB_BTC' },
+  'cp-change': { kind: 'cp-change', index: 66, set: false },
+  'exit-impr': { kind: 'exit-impr' },
   'mk-random': { kind: 'mk-random' },
   'mk-export': { kind: 'mk-export', register: 'current', recipient: '' },
 };
@@ -30,6 +32,8 @@ const table: [UnitCommand['kind'], string, string][] = [
   ['mk-clrcur', 'not-allowed', 'one:1'],
   ['zeroize', 'none:0', 'one:1'],
   ['cp-set', 'not-allowed', 'signature threshold:2'],
+  ['cp-change', 'not-allowed', 'signature threshold:2'],
+  ['exit-impr', 'one:1', 'one:1'],
   ['mk-random', 'not-allowed', 'one:1'],
   ['mk-export', 'not-allowed', 'signature threshold:2'],
 ];

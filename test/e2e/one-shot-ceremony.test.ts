@@ -55,7 +55,7 @@ test('one-shot prompts come in the reference order: KEYNUMs, signature key passw
   t.is(r.code, 0, r.out);
   const order = [
     'Enter the KEYNUM values of the master key parts you wish to load.',
-    '2 or 3 values must be specified, separated by spaces:',
+    '2 or 3 values must be specified, separated by spaces.',
     'Enter the password for the signature key identified by:',
     'Enter the password for key file 1',
     'Enter the password for key file 2',

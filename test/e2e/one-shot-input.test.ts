@@ -40,7 +40,7 @@ const cases: { name: string; args: string[]; answers: string[]; code: number; me
   { name: 'sim init with a bad choice', args: ['sim', 'init', '--units', '4'], answers: [], code: 2, message: /not a valid value for --units: use 2 or 3/ },
   { name: 'sim init with recovery units in eu-es', args: ['sim', 'init', '--region', 'eu-es', '--recovery', '2', '--yes'], answers: [], code: 2, message: /not available in eu-es/ },
   { name: 'sim keys create with a bad count', args: ['sim', 'keys', 'create', 'many'], answers: [], code: 2, message: /from 1 to 50000/ },
-  { name: 'the deprecated exit-impr', args: ['cryptounit-exit-impr'], answers: [], code: 1, message: /deprecated[\s\S]*cryptounit-thrhld-set/ },
+  { name: 'the deprecated exit-impr with no installed admin to sign', args: ['cryptounit-exit-impr'], answers: [], code: 1, message: /deprecated[\s\S]*cryptounit-thrhld-set[\s\S]*Return code: 208/ },
   { name: 'help for an unknown command', args: ['help', 'nope'], answers: [], code: 2, message: /is not a tkesim command/ },
 ];
 

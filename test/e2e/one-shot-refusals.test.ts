@@ -73,11 +73,12 @@ test('a wrong password is refused before anything reaches a unit', async (t) => 
   await refusedUnchanged(t, home, ['cryptounit-mk-load'], ['1 2', ADMINS[0].password, PARTS[0].password, 'wrong'], /password for key file 2/);
 });
 
-test('a signature by a key that is not an installed admin: 257', async (t) => {
+test('a selected key that is not an installed admin is skipped, not asked for (reference 8.3): too few signatures, 208', async (t) => {
   const home = copyOf('loaded');
   await step(t, home, ['sigkey-add'], ['Dave Outsider', 'dave-pw', 'dave-pw']);
   await step(t, home, ['sigkey-sel', '4'], ['dave-pw']);
-  await refusedUnchanged(t, home, ['cryptounit-mk-clrnew'], ['dave-pw'], /Return code: 257/);
+  const out = await refusedUnchanged(t, home, ['cryptounit-mk-clrnew'], ['dave-pw'], /Return code: 208/);
+  t.notRegex(out, /Enter the password/);
 });
 
 test('a replayed signed command is refused on its transaction counter: 163', async (t) => {
@@ -117,9 +118,14 @@ test('rotation when the units\' thresholds differ: pre-check fails', async (t) =
   t.regex((await tkesim(home, ['cryptounit-compare'])).out, /WARNING: Crypto units are configured differently/);
 });
 
-test('a selection mixing secured units and a unit in imprint mode: the imprint-mode refusal (179) is reported', async (t) => {
-  const home = copyOf('initialized');
+test('a selection mixing secured units and a unit in imprint mode: units 1 and 2 take the command, unit 3 refuses with 179 (reference 8.3)', async (t) => {
+  const home = copyOf('loaded');
   await step(t, home, ['cryptounit-add', '3']);
-  const out = await refusedUnchanged(t, home, ['cryptounit-mk-clrnew'], [], /Return code: 179[\s\S]*Crypto unit: 3/);
-  t.notRegex(out, /Enter the password/);
+  const r = await tkesim(home, ['cryptounit-mk-clrnew'], [ADMINS[0].password]);
+  t.is(r.code, 1, r.out);
+  t.regex(r.out, /^FAILED$/m);
+  t.regex(r.out, /Return code: 179/);
+  t.regex(r.out, /crypto unit 3 refused/);
+  t.regex(r.out, /Crypto units 1, 2 took the change before the refusal and keep it; crypto unit 3 was not changed\./);
+  t.regex(await step(t, home, ['sim', 'status']), /^1\s+OPERATIONAL\s+secured\s+\S+\s+\S+\s+Empty\s[\s\S]*^2\s+OPERATIONAL\s+secured\s+\S+\s+\S+\s+Empty\s/m);
 });

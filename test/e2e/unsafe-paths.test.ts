@@ -39,7 +39,7 @@ test('cryptounit-mk-setimm instead of cryptounit-mk-rotate after an interrupted 
   const home = prepared();
   await interruptedAfterDelaying(t, home);
   const setimm = await step(t, home, ['cryptounit-mk-setimm'], ['y', ADMINS[0].password]);
-  t.regex(setimm, /WARNING: Any key storage of the service instance must be ready for the new master key value/);
+  t.regex(setimm, /Warning!  Any key storage associated with the targeted service instance must be prepared to accept the new master key value/);
   t.regex(setimm, /Note \(tkesim\): stored keys can no longer be decrypted: 50 of 100 in crypto unit 1, 50 of 100 in crypto unit 2\. Set immediate activated/);
   t.deepEqual(keyCounts(await step(t, home, ['sim', 'keys', 'check'])), { 1: '50/100', 2: '50/100', '3*': '0/0', '4*': '0/0' });
 });

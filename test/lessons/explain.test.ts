@@ -29,7 +29,7 @@ test('every return and reason code of the reference catalogue is explained, with
     t.regex(text ?? '', /Next: \S/, code);
   }
   t.regex(explainCode('209/57') ?? '', /administrators/);
-  t.regex(explainCode('209, 71') ?? '', /0\.0\.11/, 'the old plug-in case the simulator never produces');
+  t.regex(explainCode('209, 71') ?? '', /0\.0\.11/, 'the old plug-in case (sim fault thresholds-locked)');
   t.is(explainCode('999'), null);
   t.is(explainCode('nonsense'), null);
   t.regex(explainCode('imprint mode') ?? '', /^IMPRINT_MODE \(return code 179\)/, 'names are matched loosely');

@@ -44,7 +44,15 @@ test('cryptounits: failover units are listed with their type', (t) => {
   )));
 });
 
-test('cryptounits: no service instances', (t) => {
+test('cryptounits: no service instances: the account header, a blank line, then the message (doc troubleshooting-list-crypto-units)', (t) => {
   const world = { ...testWorld(), instances: [], units: [] };
-  t.is(renderCryptoUnits(world, new Set()), 'No service instances were found for the current resource group.');
+  t.is(renderCryptoUnits(world, new Set()), lines(
+    'API endpoint:     https://cloud.ibm.com',
+    'Region:           us-south',
+    'User:             trainee@example.com',
+    `Account:          Trainee Account (${world.account.id})`,
+    'Resource group:   Default',
+    '',
+    'No service instances were found for the current resource group.',
+  ));
 });

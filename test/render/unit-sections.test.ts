@@ -2,6 +2,7 @@ import test from 'ava';
 import { registerVp } from '../../src/core/unit.ts';
 import {
   renderAdmins,
+  renderControlPoint,
   renderControlPoints,
   renderCurrentRegister,
   renderNewRegister,
@@ -108,4 +109,15 @@ test('sections of no units are empty', (t) => {
   const world = testWorld();
   t.is(renderThresholds(world, []), '');
   t.is(renderAdmins(world, []), '');
+});
+
+test('one control point, as cryptounit-cp shows it', (t) => {
+  const world = patchUnit(testWorld({ recovery: 0 }), 1, { controlPoints: { XCP_CPB_ALG_EC_25519: true, XCP_CPB_BTC: false, XCP_CPB_ECDSA_OTHER: true } });
+  t.is(renderControlPoint(world, world.units, 'XCP_CPB_BTC'), lines(
+    '', 'CONTROL POINTS', `SERVICE INSTANCE: ${world.instances[0]!.id}`,
+    'CRYPTO UNIT NUM   XCP_CPB_BTC   ',
+    '1                 Set   ',
+    '2                 Not Set   ',
+    '',
+  ));
 });

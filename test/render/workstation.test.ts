@@ -1,5 +1,6 @@
 import test from 'ava';
-import { renderKeyParts, renderSignatureKeys } from '../../src/render/workstation.ts';
+import { SETIMM_WARNING } from '../../src/render/warnings.ts';
+import { renderKeyPartTable, renderKeyParts, renderSignatureKeys } from '../../src/render/workstation.ts';
 import { lines } from './fixtures.ts';
 
 const keys = [
@@ -51,4 +52,20 @@ test('mks: intro and table with two-line verification patterns', (t) => {
     '2        second key    ce7b7d2198de8f46195667e725b593fc   ',
     '                       cfbc10e9c211d9bf80b358c2513ac18c   ',
   ));
+});
+
+test('the mks table alone, as cryptounit-mk-load shows it (no intro line)', (t) => {
+  const parts = [{ keynum: 2, description: 'part two', vp: 'b'.repeat(64) }, { keynum: 1, description: 'part one', vp: 'a'.repeat(64) }];
+  t.is(renderKeyPartTable(parts), lines(
+    'KEYNUM   DESCRIPTION   VERIFICATION PATTERN   ',
+    `1        part one      ${'a'.repeat(32)}   `,
+    `                       ${'a'.repeat(32)}   `,
+    `2        part two      ${'b'.repeat(32)}   `,
+    `                       ${'b'.repeat(32)}   `,
+  ));
+  t.is(renderKeyParts(parts), lines('The available EP11 master key parts on this workstation are:', '', renderKeyPartTable(parts)));
+});
+
+test('the set immediate warning, two spaces after each full stop inside', (t) => {
+  t.is(SETIMM_WARNING, 'Warning!  Any key storage associated with the targeted service instance must be prepared to accept the new master key value before running this command.  Otherwise, key storage may become unusable.');
 });

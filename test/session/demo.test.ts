@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CastWriter } from '../../src/session/cast-writer.ts';
 import { DemoRunner } from '../../src/session/demo-runner.ts';
 import { DemoScriptError, parseDemoScript } from '../../src/session/demo-script.ts';
-import { parseJournal } from '../../src/session/journal-format.ts';
+import { parseJournal } from '../../src/session/journal-chain.ts';
 import { Recorder } from '../../src/session/recorder.ts';
 import { loadReplay } from '../../src/session/replay-engine.ts';
 import { workspace } from '../helpers/session.ts';

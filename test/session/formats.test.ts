@@ -1,6 +1,7 @@
 import test from 'ava';
 import { CastError, castV2Problems, parseCast } from '../../src/session/cast-format.ts';
-import { JournalError, parseJournal } from '../../src/session/journal-format.ts';
+import { parseJournal, sealHeader } from '../../src/session/journal-chain.ts';
+import { JournalError } from '../../src/session/journal-format.ts';
 import { ChannelParser, encodeMessage, type ChannelMessage } from '../../src/session/record-channel.ts';
 import { sessionFiles } from '../../src/session/session-files.ts';
 import { canonicalJson } from '../../src/session/world-digest.ts';
@@ -58,8 +59,10 @@ test('the record channel: markers and input permission come out in order, even s
 
 test('journals: the header is required and checked; entries of unknown types are refused', (t) => {
   t.throws(() => parseJournal('{"type":"command"}'), { instanceOf: JournalError, message: /not a tkesim journal/ });
-  const header = { type: 'header', format: 'tkesim-journal', version: 1, start: { kind: 'provision', options: {} } };
-  t.is(parseJournal(JSON.stringify(header)).entries.length, 0);
+  const view = { world: { units: [] }, selection: { units: [], signatureKeyNames: [] }, workstation: { signatureKeys: [], keyParts: [] } };
+  const header = { type: 'header', format: 'tkesim-journal', version: 2, start: { kind: 'provision', options: {}, view }, hash: '' };
+  const { hash } = sealHeader(header as unknown as Parameters<typeof sealHeader>[0]);
+  t.is(parseJournal(JSON.stringify({ ...header, hash })).entries.length, 0);
   t.throws(() => parseJournal(`${JSON.stringify({ ...header, version: 9 })}`), { message: /version 9/ });
   t.throws(() => parseJournal(`${JSON.stringify(header)}\n{"type":"oops"}`), { message: /unknown entry type/ });
   t.throws(() => parseJournal(`${JSON.stringify(header)}\n{"type":"command","line":"x"}`), { message: /Line 2/ });
