@@ -6,7 +6,7 @@
  * Answers come on standard input, which is not a terminal, so they are not echoed: each answered
  * prompt leaves its `> ` marker alone on its line (the reference shows `> answer` as a terminal does).
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { ensureBuilt, newHome, tkesim, type Home } from '../helpers/cli.ts';
 
 test.before(ensureBuilt);
@@ -26,7 +26,7 @@ function normalised(out: string): string[] {
     .split('\n');
 }
 
-async function golden(t: Parameters<Parameters<typeof test>[1]>[0], home: Home, args: string[], answers: string[], expected: readonly string[], code = 0): Promise<string> {
+async function golden(t: ExecutionContext, home: Home, args: string[], answers: string[], expected: readonly string[], code = 0): Promise<string> {
   const r = await tkesim(home, args, answers, QUIET);
   t.is(r.code, code, `tkesim ${args.join(' ')}\n${r.out}${r.err}`);
   t.deepEqual(normalised(r.out), [...expected], `tkesim ${args.join(' ')}`);
