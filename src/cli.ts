@@ -22,15 +22,21 @@ const NO_TERMINAL = [
  * one-shot command never pays for them.
  */
 const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) => Promise<number>>> = {
-  replay: async (args, env) => (await import('./session/replay-cli.ts')).replayCommand(args, env),
-  demo: async (args, env) => (await import('./session/demo-cli.ts')).demoCommand(args, env),
-  record: async (args, env) => (await import('./session/pty-recorder.ts')).recordCommand(args, env),
+  replay: async (args, env) => (await import('./replay/replay-cli.ts')).replayCommand(args, env),
+  demo: async (args, env) => (await import('./demo/demo-cli.ts')).demoCommand(args, env),
+  record: async (args, env) => (await import('./record/pty-recorder.ts')).recordCommand(args, env),
   learn: async (args, env) => (await import('./lessons/learn.ts')).learn(args, env),
 };
 
+/** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
+const plugIn = async (): Promise<void> => {
+  await import('./record/index.ts');
+};
+
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === '--record') return (await import('./session/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
-  if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./session/record-flag.ts')).withChannel(process.env, () => main(argv));
+  if (argv[0] === '--record' || argv.length === 0 || (argv[0] !== undefined && argv[0] in ROUTES) || process.env.TKESIM_RECORD_CHANNEL === '1') await plugIn();
+  if (argv[0] === '--record') return (await import('./record/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
+  if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./record/record-flag.ts')).withChannel(process.env, () => main(argv));
   // The signing service runs in the foreground until Ctrl-C: its own front-end, never in the shell.
   if (argv[0] === 'sim' && argv[1] === 'signserv') return (await import('./signserv/cli.ts')).signservCommand(argv.slice(2), process.env);
   const route = argv[0] === undefined ? undefined : ROUTES[argv[0]];

@@ -2,7 +2,7 @@
 import { addFailoverUnits, backupRegion, failoverCounts, failoverProblem } from '../core/failover.ts';
 import { askInteger, askText } from '../engine/ask.ts';
 import { DialogEnd, OK, fail } from '../engine/outcome.ts';
-import { renderCryptoUnits } from '../render/index.ts';
+import { TKESIM_NOTE, explanationsOn, renderCryptoUnits } from '../render/index.ts';
 import type { TkeCommand } from './command.ts';
 import { selectedUnits } from './common.ts';
 
@@ -37,13 +37,13 @@ export const failoverEnable: TkeCommand = {
     const { units } = await ctx.selection();
     ctx.io.print([
       '',
-      `Instance ${instanceId} targetting backup region ${backupRegion(world) ?? world.region}`,
+      `Instance ${instanceId} targeting backup region ${backupRegion(world) ?? world.region}`,
       `${after.added.length} failover crypto units have been assigned.`,
-      'Getting cryptounit info... this may take a moment',
+      'Getting crypto unit info... this may take a moment',
       '',
       renderCryptoUnits(after.world, new Set(units)),
       'You should initialize your failover crypto units now to be prepared for a failover event.',
-      '(tkesim: on the real service, raise a support ticket to enable the new failover crypto units; here they are ready at once.)',
+      ...(explanationsOn(ctx.env) ? [`${TKESIM_NOTE}on the real service, raise a support ticket to enable the new failover crypto units; here they are ready at once.`] : []),
     ].join('\n'));
     return OK;
   },

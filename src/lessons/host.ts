@@ -2,7 +2,7 @@
  * Lessons inside the shell: the current lesson session, the engine the shell runs on for it, the
  * persisted progress, the messages the lesson adds to the log, and the panel's model. No React.
  */
-import { markLessonStep } from '../session/markers.ts';
+import { markLessonStep } from '../journal/markers.ts';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellEngine } from '../shell/controller.ts';

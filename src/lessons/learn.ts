@@ -27,7 +27,7 @@ export async function learn(args: readonly string[], env: NodeJS.ProcessEnv, ter
       process.stdout.write(`${list}\n\nStart a lesson with: tkesim learn N   (in a terminal)\n`);
       return 0;
     }
-    const { startLearnShell } = await import('../shell/lesson-shell.tsx');
+    const { startLearnShell } = await import('./lesson-shell.tsx');
     return startLearnShell(env, nextLessonNumber(progress), true);
   }
   const found = more.length === 0 ? findLesson(first) : undefined;
@@ -39,6 +39,6 @@ export async function learn(args: readonly string[], env: NodeJS.ProcessEnv, ter
     process.stderr.write(`tkesim learn ${found.number} needs a terminal: a lesson is interactive, with a live panel.\nRun it in a terminal. Without one, "tkesim learn" lists the lessons, and one-shot commands (tkesim cryptounits) work as usual.\n`);
     return 2;
   }
-  const { startLearnShell } = await import('../shell/lesson-shell.tsx');
+  const { startLearnShell } = await import('./lesson-shell.tsx');
   return startLearnShell(env, found.number);
 }

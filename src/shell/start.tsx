@@ -2,12 +2,12 @@
 import { render } from 'ink';
 import { join } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
-import { installRecording } from '../session/shell-recording.ts';
 import { App } from './app.tsx';
 import type { ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
 import { COMMAND_FLAGS, COMMAND_NAMES, HISTORY_FILE, shellEngine } from './engine-adapter.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
+import { runShellPlugins } from './plugins.ts';
 import { ThemeContext, themeFromEnv } from './theme.ts';
 
 export interface ShellOptions {
@@ -28,9 +28,9 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   if (loadFirst) await controller.refresh(null);
   controller.log(options.greeting ?? 'tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
   const extra = options.setup ? await options.setup(controller) : null;
-  // `record start/stop`, and a recording already running in this process (--record, a demo):
+  // Plug-ins (the recorder's `record start/stop`, a recording already running in this process):
   // after setup, so that a lesson's own world is the one recorded.
-  await installRecording(controller, env);
+  await runShellPlugins(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
   const app = render(
     <ThemeContext.Provider value={themeFromEnv(env)}>

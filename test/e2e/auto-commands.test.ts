@@ -158,8 +158,9 @@ test('failover-enable, then the failover units initialized like the others: admi
     'Enter the total number of failover crypto units you would like (max 2):',
     'You will now have 2 failover crypto units. This will affect your billing.',
     'Would you like to continue? [y/n]:',
-    'targetting backup region us-east',
+    'targeting backup region us-east',
     '2 failover crypto units have been assigned.',
+    'Getting crypto unit info...',
     'You should initialize your failover crypto units now to be prepared for a failover event.',
   ]);
   t.regex(out, /^5\s+false\s+FAILOVER\s+\[us-east\]/m);

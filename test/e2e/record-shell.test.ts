@@ -1,8 +1,8 @@
 import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { castV2Problems, parseCast } from '../../src/session/cast-format.ts';
-import { parseJournal } from '../../src/session/journal-chain.ts';
+import { castV2Problems, parseCast } from '../../src/journal/cast-format.ts';
+import { parseJournal } from '../../src/journal/journal-chain.ts';
 import { ASCIINEMA_REQUIRED, asciinemaAvailable, asciinemaCat } from '../helpers/asciinema.ts';
 import { ensureBuilt, newHome, tkesim } from '../helpers/cli.ts';
 import { startShell, type Screen } from '../helpers/pty.ts';

@@ -119,8 +119,8 @@ test('a .cast without a journal plays with pause, markers and quit; take-over sa
 
 test('a recording that opens files from before it started plays without asking for anything, and take-over uses stand-ins', async (t) => {
   const { workspace, run, PASSWORDS } = await import('../helpers/session.ts');
-  const { Recorder } = await import('../../src/session/recorder.ts');
-  const { CastWriter } = await import('../../src/session/cast-writer.ts');
+  const { Recorder } = await import('../../src/record/recorder.ts');
+  const { CastWriter } = await import('../../src/record/cast-writer.ts');
   const w = await workspace('asks');
   await run(w.controller, 'sigkey-add', ['Alice', PASSWORDS.alice, PASSWORDS.alice]);
   const journal = join(w.dir, 'asks.journal.jsonl');

@@ -7,8 +7,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { CastWriter } from '../../src/session/cast-writer.ts';
-import { Recorder } from '../../src/session/recorder.ts';
+import { CastWriter } from '../../src/record/cast-writer.ts';
+import { Recorder } from '../../src/record/recorder.ts';
 import { ShellController } from '../../src/shell/controller.ts';
 import { shellEngine } from '../../src/shell/engine-adapter.ts';
 import { ensureBuilt, freshHome, tkesimEnv } from '../store/helpers.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LessonHost } from '../../src/lessons/host.ts';
 import { ShellController } from '../../src/shell/controller.ts';
 import { shellEngine } from '../../src/shell/engine-adapter.ts';
-import { registerLessonBuiltins } from '../../src/shell/lesson-builtins.ts';
+import { registerLessonBuiltins } from '../../src/lessons/lesson-builtins.ts';
 import { testEnv } from './helpers.ts';
 
 async function until(ok: () => boolean, what: string): Promise<void> {
@@ -112,7 +112,7 @@ test('lesson N switches lessons; exit lesson returns to the sandbox world; lesso
 });
 
 test('each lesson step that begins is marked for a recording', async (t) => {
-  const { onMarker } = await import('../../src/session/markers.ts');
+  const { onMarker } = await import('../../src/journal/markers.ts');
   const marks: string[] = [];
   const off = onMarker((kind, label) => marks.push(`${kind}: ${label}`));
   try {

@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { LESSONS } from '../../src/lessons/catalogue/index.ts';
 import { buildLessonPanel } from '../../src/lessons/panel-model.ts';
 import { EMPTY_ATTEMPT } from '../../src/lessons/scoring.ts';
-import { LessonPanelView } from '../../src/shell/lesson-panel.tsx';
+import { LessonPanelView } from '../../src/lessons/lesson-panel.tsx';
 import { frameWhere, plain } from '../shell/frames.ts';
 
 const lesson = LESSONS[2];

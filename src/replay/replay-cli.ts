@@ -1,0 +1,80 @@
+/**
+ * `tkesim replay FILE [--speed N] [--idle-limit S] [--from STEP] [--cast] [--record NAME]`.
+ * With a journal (FILE.journal.jsonl, or a .cast beside one): the journal player, with instant
+ * seeking and `t` to take over. Otherwise any asciicast v2 or v3 file plays in the terminal.
+ * Players show the recorded views (nothing is re-executed, nothing is asked); only take-over
+ * rebuilds a state. Without a terminal, a journal's transcript is printed with its integrity
+ * (exit 1 when it is not as recorded) and a .cast is printed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseCast } from '../journal/cast-format.ts';
+import { playCast } from './cast-player.ts';
+import { readJournal } from '../journal/journal-chain.ts';
+import { journalFor, loadTraining } from './replay-files.ts';
+import { recordedReplay, type RecordedReplay } from '../journal/recorded-replay.ts';
+import { takeOverGreeting } from './replay-greeting.ts';
+import { printReplay } from './replay-print.ts';
+import { takeOverStart } from './take-over-state.ts';
+import { journalTimeline } from './replay-view.ts';
+import { initialPlayer, playerReducer } from '../journal/timeline.ts';
+import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.ts';
+
+export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const args = parseReplayArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`tkesim replay: ${args}\n${REPLAY_USAGE}\n`);
+    return 2;
+  }
+  const journalFile = args.castOnly ? null : journalFor(args.file);
+  const castFile = journalFile === null ? args.file : null;
+  try {
+    if (castFile !== null) return await replayCast(castFile, args);
+    if (journalFile === null) throw new Error('unreachable');
+    return await replayJournal(journalFile, args, env);
+  } catch (e) {
+    const message = (e as Error).message;
+    process.stderr.write(`tkesim replay: ${message.includes(args.file) ? message : `${args.file}: ${message}`}\n`);
+    return 1;
+  }
+}
+
+async function replayCast(file: string, args: ReplayArgs): Promise<number> {
+  if (!existsSync(file)) throw new Error(`${file} was not found.`);
+  const cast = parseCast(readFileSync(file, 'utf8'));
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    for (const e of cast.events) if (e.code === 'o') process.stdout.write(e.data);
+    return 0;
+  }
+  return playCast(cast, { speed: args.speed, idleLimit: args.idleLimit, from: args.from, title: basename(file), stdout: process.stdout, stdin: process.stdin });
+}
+
+async function replayJournal(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  if (!existsSync(file)) throw new Error(`${file} was not found.`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const replay = recordedReplay(readJournal(text));
+  const tty = process.stdout.isTTY && process.stdin.isTTY;
+  if (!tty) return printReplay(replay, process.stdout);
+  return playJournal(replay, file, args, env);
+}
+
+async function playJournal(replay: RecordedReplay, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  const { runReplayApp } = await import('./replay-app.tsx');
+  const timeline = journalTimeline(replay, args.idleLimit);
+  const start = playerReducer(timeline, initialPlayer(args.speed), { type: 'seek-step', step: args.from });
+  const title = replay.journal.header.title || basename(file);
+  const chosen = await runReplayApp({ replay, timeline, initial: start, title }, env);
+  if (chosen.kind === 'quit') return replay.tampered ? 1 : 0;
+  const frame = replay.frames[chosen.step];
+  if (!frame) return 0;
+  const training = loadTraining(file, replay.journal.header.demo);
+  const begin = await takeOverStart(replay.journal, frame.step, frame.view, env, training);
+  const { takeOver } = await import('./take-over.ts');
+  const greeting = takeOverGreeting({ ...begin.facts, title, steps: replay.frames.length - 1 });
+  return takeOver({ env, from: { state: begin.state }, greeting, record: args.record ?? undefined });
+}

@@ -1,0 +1,18 @@
+/**
+ * The shell's plug-in point: front-ends that add to every shell (the recorder: `record start`, a
+ * recording already running in this process) register here from their own side, so the shell
+ * knows nothing of them. Plug-ins run after a shell's own setup and before its first frame.
+ */
+import type { ShellController } from './controller.ts';
+
+export type ShellPlugin = (controller: ShellController, env: NodeJS.ProcessEnv) => Promise<void> | void;
+
+const plugins: ShellPlugin[] = [];
+
+export function addShellPlugin(plugin: ShellPlugin): void {
+  if (!plugins.includes(plugin)) plugins.push(plugin);
+}
+
+export async function runShellPlugins(controller: ShellController, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const plugin of plugins) await plugin(controller, env);
+}
