@@ -31,6 +31,7 @@ const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) =
 /** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
 const plugIn = async (): Promise<void> => {
   await import('./record/index.ts');
+  await import('./lessons/index.ts');
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@
 import { OK, usage } from '../engine/outcome.ts';
 import { renderTable } from '../render/index.ts';
 import type { Group, TkeCommand } from './command.ts';
+import { FIRST_CEREMONY, FRONT_END_HELP } from './front-end-help.ts';
 import { SIM_COMMANDS, TKE_COMMANDS, lookup, suggestions } from './registry.ts';
 
 const GROUPS: readonly [Group, string][] = [
@@ -49,9 +50,14 @@ function usageLines(c: TkeCommand): string[] {
 }
 
 export function helpText(name?: string): string | null {
+  const topic = name === undefined ? undefined : FRONT_END_HELP[name.trim()];
+  if (topic) return topic;
+  if (name?.trim() === 'sim') return `The simulated world:\n${renderTable(['COMMAND', 'DESCRIPTION'], SIM_COMMANDS.map((c) => [`tkesim ${c.name}`, c.summary]))}\n\nRun "help sim <command>" for one of them.`;
   if (!name) {
     const sections = GROUPS.map(([g, title]) => `${title}:\n${renderTable(['COMMAND', 'DESCRIPTION'], TKE_COMMANDS.filter((c) => c.group === g).map((c) => [c.name, c.summary]))}`);
     return [
+      FIRST_CEREMONY,
+      '',
       'USAGE: tkesim <command> [arguments...]   (in the shell, also "tke <command>" or "ibmcloud tke <command>")',
       '',
       ...sections.flatMap((s) => [s, '']),
@@ -67,7 +73,8 @@ export function helpText(name?: string): string | null {
         ['tkesim record NAME -- ARGS', 'record exactly what a terminal shows while tkesim ARGS runs'],
       ]),
       '',
-      'Run "help <command>" for what a command asks and how many signatures it needs.',
+      'Run "help <command>" for what a command asks and how many signatures it needs; "help learn", "help replay",',
+      '"help record", "help demo" and "help sim" for tkesim\'s own tools.',
       '',
       DEVIATIONS,
     ].join('\n');

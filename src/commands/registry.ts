@@ -44,7 +44,11 @@ export function lookup(words: readonly string[], extra: readonly TkeCommand[] = 
 
 /** Names close to a mistyped one, for "did you mean". */
 export function suggestions(word: string): string[] {
-  const names = [...TKE_COMMANDS, ...SIM_COMMANDS].map((c) => c.name);
+  return nearWords(word, [...TKE_COMMANDS, ...SIM_COMMANDS].map((c) => c.name));
+}
+
+/** The words of `names` within two edits of `word` (or containing it): "did you mean". */
+export function nearWords(word: string, names: readonly string[]): string[] {
   const distance = (a: string, b: string): number => {
     const d = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {

@@ -7,6 +7,7 @@
 import { adminCertificatePayload } from '../core/command.ts';
 import { toHex } from '../core/crypto.ts';
 import type { CryptoUnit } from '../core/types.ts';
+import { MAX_ADMIN_NAME } from '../core/unit.ts';
 import { askSecret, askText } from '../engine/ask.ts';
 import type { CommandContext } from '../engine/context.ts';
 import { OK, fail, type Outcome } from '../engine/outcome.ts';
@@ -14,7 +15,6 @@ import { collectSigners, forgetSigners, signaturesNeeded, submit, type Signer } 
 import { explanationsOn, TKESIM_NOTE } from '../render/index.ts';
 import { openServiceKey, SERVICE_KEY_NAME, SIGNSERVKEYS_FILE, signingServiceUrl } from '../workstation/index.ts';
 import { ok, refused } from './common.ts';
-import { validAdminName } from './signature-keys.ts';
 
 /** With TKE_SIGNSERV_URL set, a sigkey command does nothing: says so (unless TKESIM_EXPLAIN=0). */
 export function signingServiceNotice(ctx: CommandContext, command: string): Outcome {
@@ -53,8 +53,7 @@ export async function addServiceAdmin(ctx: CommandContext, targets: readonly Cry
   ctx.io.print(`Signature keys come from the signing service at ${service.origin}.`);
   const key = preset ?? (await askText(ctx.io, 'Enter the signature key identifier of the administrator you wish to load:'));
   if (!SERVICE_KEY_NAME.test(key)) fail('A signature key identifier is 1 to 64 letters, digits or the characters - . _ ~. Nothing was sent to the crypto units.');
-  const problem = validAdminName(key);
-  if (problem) fail(`${problem} The identifier of the signature key is its administrator name. Nothing was sent to the crypto units.`);
+  if (key.length > MAX_ADMIN_NAME) fail(`The identifier of the signature key is its administrator name, which can be at most ${MAX_ADMIN_NAME} characters. Nothing was sent to the crypto units.`);
   const token = await askSecret(ctx.io, `Enter the token for the signature key ${key}:`, 'password');
   return installAdmin(ctx, targets, await openServiceKey(service, key, token));
 }

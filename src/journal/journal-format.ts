@@ -11,6 +11,7 @@ import type { ProvisionOptions } from '../core/world.ts';
 import type { SecretLabel } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import type { Tone } from '../shell/theme.ts';
+import type { LessonNote, LessonStartNote } from './markers.ts';
 
 export const JOURNAL_FORMAT = 'tkesim-journal';
 export const JOURNAL_VERSION = 2;
@@ -58,6 +59,8 @@ export interface JournalHeader {
   readonly start: JournalStart;
   /** The demo script the session ran, relative to the journal's directory (its training values). */
   readonly demo?: string;
+  /** The lesson attempt in progress when the recording began (later ones are `lesson` markers). */
+  readonly lesson?: LessonStartNote;
   readonly hash: string;
 }
 
@@ -85,9 +88,23 @@ export interface TranscriptItem {
   readonly time: number;
 }
 
+/** A unit's (or a pre-check's) refusal, as a report needs it: codes and tkesim's sentence. */
+export interface JournalRefusal {
+  readonly code: string;
+  readonly returnCode: number | null;
+  readonly reasonCode: number | null;
+  /** The crypto module's message. */
+  readonly message: string;
+  /** tkesim's sentence: why, and what to do next. */
+  readonly advice: string;
+  readonly unit?: number;
+}
+
 export interface JournalOutcome {
   readonly status: 'ok' | 'failed' | 'usage' | 'cancelled' | 'error';
   readonly message?: string;
+  /** A failure that was a refusal (journals before this field have only the message). */
+  readonly refusal?: JournalRefusal;
 }
 
 export interface JournalCommand extends Chained {
@@ -111,9 +128,11 @@ export interface JournalCommand extends Chained {
 /** A lesson step, a demo step: a label for players to jump to. */
 export interface JournalMarker extends Chained {
   readonly type: 'marker';
-  readonly kind: 'lesson-step' | 'demo-step' | 'note';
+  readonly kind: 'lesson-step' | 'demo-step' | 'note' | 'lesson';
   readonly label: string;
   readonly t: number;
+  /** For a `lesson` marker: what the lesson noted (an attempt, a hint, a played solution, the score). */
+  readonly lesson?: LessonNote;
 }
 
 /** A demo went back: the world is again as it was after command `to` (0: the start). */
@@ -155,5 +174,10 @@ export class JournalError extends Error {}
 export function journalOutcome(o: Outcome | null, error?: unknown): JournalOutcome {
   if (error !== undefined) return { status: 'error', message: error instanceof Error ? error.message : String(error) };
   if (!o) return { status: 'cancelled' };
+  if (o.status === 'failed' && o.refusal) {
+    const r = o.refusal;
+    const refusal: JournalRefusal = { code: r.code, returnCode: r.returnCode, reasonCode: r.reasonCode, message: r.message, advice: r.advice, ...(r.unit !== undefined ? { unit: r.unit } : {}) };
+    return { status: 'failed', message: o.message, refusal };
+  }
   return o.status === 'ok' ? { status: 'ok' } : { status: o.status, message: o.message };
 }

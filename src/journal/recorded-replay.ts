@@ -35,7 +35,7 @@ export interface RecordedReplay {
   readonly tampered: boolean;
 }
 
-const prefix = (kind: string): string => (kind === 'lesson-step' ? 'lesson: ' : kind === 'demo-step' ? 'demo: ' : '');
+const prefix = (kind: string): string => (kind === 'lesson-step' || kind === 'lesson' ? 'lesson: ' : kind === 'demo-step' ? 'demo: ' : '');
 
 export function recordedReplay(checked: CheckedJournal): RecordedReplay {
   const { journal } = checked;

@@ -3,7 +3,7 @@
  * of the reference solution that is not done yet. Pure.
  */
 import { answerText, isTraining, type LessonState, type ScriptLine, type Step } from './model.ts';
-import type { HintTier } from './scoring.ts';
+import type { HintTier } from '../journal/scoring.ts';
 
 export const HINT_TITLES: Readonly<Record<HintTier, string>> = { 1: 'a nudge', 2: 'the command', 3: 'the exact answers' };
 

@@ -2,7 +2,7 @@
  * Lessons inside the shell: the current lesson session, the engine the shell runs on for it, the
  * persisted progress, the messages the lesson adds to the log, and the panel's model. No React.
  */
-import { markLessonStep } from '../journal/markers.ts';
+import { markLesson, markLessonLeft, markLessonStep } from '../journal/markers.ts';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellEngine } from '../shell/controller.ts';
@@ -11,7 +11,7 @@ import type { Tone } from '../shell/theme.ts';
 import { LESSONS } from './catalogue/index.ts';
 import { buildLessonPanel, BUILTIN_WORDS, type LessonPanelModel } from './panel-model.ts';
 import { lessonsDir, readProgress, recordCompletion, recordSolution, recordStart, updateProgress, type Progress } from './progress.ts';
-import { summaryLines } from './scoring.ts';
+import { summaryLines } from '../journal/scoring.ts';
 import { LessonSession, type LessonEvent } from './session.ts';
 
 export function homeOf(env: NodeJS.ProcessEnv): string {
@@ -63,6 +63,7 @@ export class LessonHost {
     this.#session = session;
     this.#unsubscribe = session.onEvent((e) => this.#onEvent(session, e));
     this.#progress = await updateProgress(this.home, lesson.id, recordStart);
+    this.#noteStart(session);
     this.#refresh();
     return this.#engine(session);
   }
@@ -73,13 +74,21 @@ export class LessonHost {
     if (!session) return;
     await session.prepare();
     this.#progress = await updateProgress(this.home, session.lesson.id, recordStart);
+    this.#noteStart(session);
     this.#refresh();
+  }
+
+  /** A recording (if one runs) notes the new attempt: which lesson, and what its score needs. */
+  #noteStart(s: LessonSession): void {
+    const { id, title, dualControl } = s.lesson;
+    markLesson({ event: 'start', id, number: s.number, title, solutionCommands: s.solutionCommands, dualControl }, `lesson ${s.number} started: ${title}`);
   }
 
   leave(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#session = null;
+    markLessonLeft();
     this.#refresh();
   }
 
@@ -152,9 +161,16 @@ export class LessonHost {
       case 'breach':
         this.say(`Hygiene: ${e.text}.`, 'error');
         return;
+      case 'hint':
+        markLesson({ event: 'hint', step: e.step, tier: e.tier }, `hint ${e.tier}/3 for step ${e.step}`);
+        return;
+      case 'solution':
+        markLesson({ event: 'solution' }, 'the reference solution is played: this attempt is not scored');
+        return;
       case 'complete': {
         const played = session.attempt.solutionPlayed;
         const best = this.#progress[session.lesson.id]?.best ?? null;
+        markLesson({ event: 'complete', points: e.score.points, solutionPlayed: played }, played ? `lesson ${session.number} complete (solution played)` : `lesson ${session.number} complete: score ${e.score.points}/100`);
         this.say(played ? `Lesson ${session.number} complete, with the reference solution: not scored.` : `Lesson ${session.number} complete!`, 'ok');
         if (!played) this.say(summaryLines(e.score, best).join('\n'), 'normal');
         this.say(session.number < LESSONS.length ? `Type "lesson ${session.number + 1}" for the next lesson, "lessons" for the list, or "reset" to try again.` : 'That was the last lesson: the course is done. Type "lessons" for your scores.', 'muted');

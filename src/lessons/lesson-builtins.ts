@@ -6,7 +6,7 @@ import { findLesson } from './catalogue/index.ts';
 import { explainCode, explainLast } from './explain.ts';
 import { goalText } from './goal-text.ts';
 import type { LessonHost } from './host.ts';
-import { renderLessonList } from './list.ts';
+import { nextLessonNumber, renderLessonList } from './list.ts';
 import { scriptedIo } from './script-io.ts';
 import type { ShellController, ShellEngine } from '../shell/controller.ts';
 
@@ -90,9 +90,16 @@ export function registerLessonBuiltins(c: ShellController, host: LessonHost, san
     const progress = await host.loadProgress();
     c.log(`${renderLessonList(progress, host.session?.number ?? null)}\nType "lesson N" to start lesson N.`, 'normal');
   });
-  const start = (rest: string) => (rest.trim() === '' ? c.log('Which lesson? Type "lesson N", for example "lesson 1".', 'muted') : startLesson(c, host, rest));
+  const start = (rest: string) => (rest.trim() === '' ? c.log('Which lesson? Type "lesson N", for example "lesson 1", or "lessons" for the list.', 'muted') : startLesson(c, host, rest));
   c.registerBuiltin('lesson', start);
-  c.registerBuiltin('learn', start);
+  // `learn` alone: the list, then the next unfinished lesson (as `tkesim learn` does).
+  c.registerBuiltin('learn', async (rest) => {
+    if (rest.trim() !== '') return startLesson(c, host, rest);
+    await host.idle();
+    const progress = await host.loadProgress();
+    c.log(renderLessonList(progress, host.session?.number ?? null), 'normal');
+    await startLesson(c, host, String(nextLessonNumber(progress)));
+  });
   c.registerBuiltin('exit lesson', async () => {
     if (!host.session) return c.log(NO_LESSON, 'muted');
     const n = host.session.number;

@@ -3,28 +3,13 @@
  * commands (its setup), then asks for a sequence of steps; each step's goal is a list of checks
  * over the lesson state (the world and the workstation), so any correct route counts.
  */
-import type { World, WorldShape } from '../core/types.ts';
+import type { Check, StateFacts } from '../core/state-checks.ts';
+import type { WorldShape } from '../core/types.ts';
 
-/** What the workstation holds, as the goals see it (no secret: names, SKIs, VPs, the selection). */
-export interface WorkstationFacts {
-  readonly signatureKeys: readonly { readonly keynum: number; readonly name: string; readonly ski: string }[];
-  readonly keyParts: readonly { readonly keynum: number; readonly description: string; readonly vp: string }[];
-  /** Selected crypto unit ids. */
-  readonly selectedUnits: readonly string[];
-  /** Subject key identifiers of the selected signature keys. */
-  readonly selectedSignatureKeys: readonly string[];
-}
+export type { Check, WorkstationFacts } from '../core/state-checks.ts';
 
-export interface LessonState {
-  readonly world: World;
-  readonly workstation: WorkstationFacts;
-}
-
-/** One condition of a goal, worded as the panel shows it ("unit 2 THRESHOLDS 2/2"). */
-export interface Check {
-  readonly label: string;
-  readonly ok: boolean;
-}
+/** The world and the workstation, as goals see them (the shared state vocabulary's facts). */
+export type LessonState = StateFacts;
 
 /**
  * An answer to one prompt. A password is a training value: lesson data is public, so these values

@@ -1,7 +1,7 @@
 /** The lesson panel's view model: goal, steps, the current step's what and why, progress. Pure. */
 import { LESSONS } from './catalogue/index.ts';
 import type { Lesson } from './model.ts';
-import type { Attempt, Score } from './scoring.ts';
+import type { Attempt, Score } from '../journal/scoring.ts';
 
 export type StepStatus = 'done' | 'current' | 'todo';
 

@@ -13,16 +13,19 @@ import { stripPrefix, words } from '../engine/parse.ts';
 import { printOutcome, runLine } from '../engine/run.ts';
 import type { LastCommand } from './explain.ts';
 import { hintText, nextTier } from './hints.ts';
-import { PasswordLedger, worldBreaches } from './hygiene.ts';
+import { PasswordLedger, signerPartBreaches, worldBreaches } from '../journal/hygiene.ts';
 import { advance, solutionLines, type Lesson, type LessonState } from './model.ts';
-import { EMPTY_ATTEMPT, VIEW_COMMANDS, addBreach, classify, countCommand, score, type Attempt, type HintTier, type Score } from './scoring.ts';
+import { EMPTY_ATTEMPT, VIEW_COMMANDS, addBreach, classify, countCommand, score, type Attempt, type HintTier, type Score } from '../journal/scoring.ts';
 import { scriptedIo } from './script-io.ts';
 import { readLessonState } from './state.ts';
 
 export type LessonEvent =
   | { readonly kind: 'step'; readonly index: number }
   | { readonly kind: 'complete'; readonly score: Score }
-  | { readonly kind: 'breach'; readonly text: string };
+  | { readonly kind: 'breach'; readonly text: string }
+  /** A new hint tier was revealed for step `step` (1-based): it costs points. */
+  | { readonly kind: 'hint'; readonly step: number; readonly tier: HintTier }
+  | { readonly kind: 'solution' };
 
 /** Commands that would replace the lesson's world: `reset` restarts a lesson instead. */
 const BLOCKED = new Set(['sim init', 'sim reset', 'sim resend']);
@@ -172,6 +175,7 @@ export class LessonSession {
     this.#last = { line, command: command ? { name: command.name, summary: command.summary, details: command.details } : null, outcome, before, after };
     if (!this.#score) this.#attempt = countCommand(this.#attempt, command?.name ?? null, classify(outcome));
     for (const b of worldBreaches(before.world, after.world, this.lesson.dualControl)) this.#breach(b);
+    for (const b of signerPartBreaches(after.workstation)) this.#breach(b);
     const was = this.#completed;
     this.#completed = advance(this.lesson, was, after);
     if (this.#completed > was) this.#hintTier = 0;
@@ -188,7 +192,10 @@ export class LessonSession {
     const step = this.lesson.steps[this.#completed];
     if (!step || !this.#state) return 'The lesson is complete: there is nothing left to hint. Type "lessons" for the next one.';
     const tier = nextTier(this.#hintTier);
-    if (tier !== this.#hintTier && !this.#score) this.#attempt = { ...this.#attempt, hints: [...this.#attempt.hints, tier] };
+    if (tier !== this.#hintTier && !this.#score) {
+      this.#attempt = { ...this.#attempt, hints: [...this.#attempt.hints, tier] };
+      this.#emit({ kind: 'hint', step: this.#completed + 1, tier });
+    }
     this.#hintTier = tier;
     return hintText(step, this.#completed + 1, tier, this.#state);
   }
@@ -196,5 +203,6 @@ export class LessonSession {
   /** The solution is about to be played: this attempt scores 0. */
   markSolutionPlayed(): void {
     this.#attempt = { ...this.#attempt, solutionPlayed: true };
+    this.#emit({ kind: 'solution' });
   }
 }

@@ -49,7 +49,7 @@ export function expectedVp(parts: readonly TrainingPart[]): string {
 }
 
 /** The first 8 hex digits, as the register panel shows a verification pattern. */
-export const shortVp = (vp: string): string => vp.slice(0, 8);
+export { shortVp } from '../core/state-checks.ts';
 
 /** The lines of the briefing that name who holds which training password. */
 export function passwordBriefing(admins: readonly TrainingAdmin[], parts: readonly TrainingPart[] = []): string[] {

@@ -12,7 +12,7 @@ import type { JournalAnswer, JournalBody, JournalHeader } from '../journal/journ
 import { JOURNAL_FORMAT, JOURNAL_VERSION } from '../journal/journal-format.ts';
 import { journalStart } from '../journal/journal-start.ts';
 import { JournalWriter } from './journal-writer.ts';
-import { onMarker, type MarkerKind } from '../journal/markers.ts';
+import { currentLesson, onMarker, type LessonNote, type MarkerKind } from '../journal/markers.ts';
 import { recordingEngine, type CommandJournal } from './recording-engine.ts';
 import { SecretSlots } from './secret-slots.ts';
 
@@ -73,7 +73,7 @@ export class Recorder implements CommandJournal {
   constructor(readonly options: RecorderOptions) {
     this.now = options.clock ?? monotonicClock();
     this.#journal = new JournalWriter(options.journalFile);
-    this.#offMarker = onMarker((kind, label) => this.marker(kind, label));
+    this.#offMarker = onMarker((kind, label, note) => this.marker(kind, label, note));
     setActive(this);
   }
 
@@ -130,12 +130,14 @@ export class Recorder implements CommandJournal {
     const world = await engine.world();
     const start = await journalStart(engine);
     const demo = options.demo ? relative(dirname(this.#journal.file), options.demo) : undefined;
+    const lesson = currentLesson();
     return {
       type: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION,
       tkesim: this.options.env.TKESIM_VERSION ?? process.env.TKESIM_VERSION ?? '0.1.0',
       created: new Date().toISOString(), title: this.options.title, trainee: this.options.trainee ?? loginName(this.options.env),
       seed: world.seed, envSeed: this.options.env.TKESIM_SEED || null, start,
       ...(demo ? { demo } : {}),
+      ...(lesson ? { lesson } : {}),
     };
   }
 
@@ -168,11 +170,11 @@ export class Recorder implements CommandJournal {
     this.#slots.nameTraining(value, name);
   }
 
-  marker(kind: MarkerKind, label: string): void {
+  marker(kind: MarkerKind, label: string, note?: LessonNote): void {
     if (this.#stopped) return;
-    const prefix = kind === 'lesson-step' ? 'lesson: ' : kind === 'demo-step' ? 'demo: ' : '';
+    const prefix = kind === 'lesson-step' || kind === 'lesson' ? 'lesson: ' : kind === 'demo-step' ? 'demo: ' : '';
     this.options.sink.marker(clip(`${prefix}${label}`));
-    this.#journal.append({ type: 'marker', kind, label, t: this.now() });
+    this.#journal.append({ type: 'marker', kind, label, t: this.now(), ...(note ? { lesson: note } : {}) });
   }
 
   /** A demo went back: the state is again as after command `to`. */

@@ -1,4 +1,5 @@
 /** The arguments of `tkesim replay`. */
+import { FRONT_END_HELP } from '../commands/front-end-help.ts';
 
 export interface ReplayArgs {
   readonly file: string;
@@ -13,11 +14,7 @@ export interface ReplayArgs {
   readonly record: string | null;
 }
 
-export const REPLAY_USAGE = [
-  'Usage: tkesim replay FILE [--speed N] [--idle-limit SECONDS] [--from STEP] [--cast] [--record NAME]',
-  '  FILE: NAME.journal.jsonl, NAME.cast (its journal is used when beside it), any asciicast v2/v3 file, or a session name.',
-  '  Keys: space pause/resume · . one event · ] [ next/previous command · + - speed · 0-9 jump to 0-90% · t take over · q quit',
-].join('\n');
+export const REPLAY_USAGE = FRONT_END_HELP.replay ?? '';
 
 const DEFAULT_IDLE_LIMIT = 2;
 

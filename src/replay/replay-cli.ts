@@ -21,6 +21,10 @@ import { initialPlayer, playerReducer } from '../journal/timeline.ts';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.ts';
 
 export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${REPLAY_USAGE}\n`);
+    return 0;
+  }
   const args = parseReplayArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`tkesim replay: ${args}\n${REPLAY_USAGE}\n`);

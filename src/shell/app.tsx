@@ -40,6 +40,7 @@ function useColumns(): number {
 export function App({ controller, commands, flags, history, onCommandLine, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
   const { exit } = useApp();
+  const { stdout } = useStdout();
   const theme = useTheme();
   const columns = useColumns();
 
@@ -59,6 +60,11 @@ export function App({ controller, commands, flags, history, onCommandLine, child
     },
     onInterrupt: (hadText) => controller.interrupt(hadText),
     onEof: () => controller.endOfInput(),
+    onRedraw: () => {
+      // The terminal's screen and scrollback, then the log: the panel and prompt are drawn again.
+      stdout.write('\u001b[2J\u001b[3J\u001b[H');
+      controller.clearLog();
+    },
   });
 
   useEffect(() => {

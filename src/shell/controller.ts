@@ -8,6 +8,7 @@ import type { Paths } from '../engine/context.ts';
 import type { Io, Progress, Question } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import { findSecret, secretLineNotice, type SecretKind } from '../engine/secrets.ts';
+import { nearWords } from '../commands/registry.ts';
 import type { OutputItem, Tone } from './output-log.tsx';
 
 /** What the shell needs from the engine; the entry wires it. */
@@ -58,9 +59,16 @@ export interface ShellView {
   readonly exited: boolean;
   readonly keynums: readonly number[];
   readonly partKeynums: readonly number[];
+  /** The last change shown came from another process, not from a command of this shell. */
+  readonly changedOutside: boolean;
 }
 
 const LOG_LIMIT = 5000;
+
+/** What the panel shows of a state, to tell whether an outside change changed anything (key storage as a count). */
+function fingerprint(world: World | null, units: readonly string[], keys: readonly number[], parts: readonly number[]): string {
+  return JSON.stringify([world, units, keys, parts], (k, v: unknown) => (k === 'sealed' ? undefined : v));
+}
 
 export function toneOf(text: string): Tone {
   if (text.startsWith('FAILED') || text.startsWith('Incorrect usage')) return 'error';
@@ -71,7 +79,7 @@ export function toneOf(text: string): Tone {
 export class ShellController {
   #view: ShellView = {
     world: null, previous: null, selectedUnits: new Set(), signatureKeyNames: [], log: [], logEpoch: 0,
-    question: null, progress: null, busy: false, exited: false, keynums: [], partKeynums: [],
+    question: null, progress: null, busy: false, exited: false, keynums: [], partKeynums: [], changedOutside: false,
   };
   #listeners = new Set<() => void>();
   #answer: ((value: string | null) => void) | null = null;
@@ -115,8 +123,19 @@ export class ShellController {
     this.#builtins.set(words, handler);
   }
 
+  /** Whether a shell word is registered (a plug-in that another already installed skips itself). */
+  hasBuiltin(words: string): boolean {
+    return this.#builtins.has(words);
+  }
+
+  /** The shell's own words, for help and "did you mean". */
+  get builtinWords(): readonly string[] {
+    return [...this.#builtins.keys()];
+  }
+
   #builtin(line: string): { handler: Builtin; rest: string } | null {
-    const w = line.split(/\s+/);
+    // `tkesim learn 3` typed in the shell is the shell's own `learn 3`.
+    const w = line.split(/\s+/).filter((x, i) => !(i === 0 && x === 'tkesim'));
     for (const n of [2, 1]) {
       const handler = this.#builtins.get(w.slice(0, n).join(' '));
       if (handler && w.length >= n) return { handler, rest: w.slice(n).join(' ') };
@@ -131,12 +150,34 @@ export class ShellController {
     this.#set({ log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log });
   }
 
+  /** Empties the log (`clear`, Ctrl-L): the log component is remounted. */
+  clearLog(): void {
+    this.#set({ log: [], logEpoch: this.#view.logEpoch + 1 });
+  }
+
+  /**
+   * Another process changed the world or the workstation (a second terminal, a one-shot command):
+   * the panel follows, and its change line says where the change came from. Ignored while a
+   * command of this shell runs, and when nothing the panel shows has changed.
+   */
+  async followOutside(): Promise<void> {
+    if (this.#view.busy || this.#view.question) return;
+    const before = this.#view.world;
+    const [world, selection, keys] = await Promise.all([this.engine.world(), this.engine.selection(), this.engine.keynums()]);
+    const seen = fingerprint(before, [...this.#view.selectedUnits], this.#view.keynums, this.#view.partKeynums);
+    if (seen === fingerprint(world, selection.units, keys.signatureKeys, keys.keyParts) || this.#view.busy) return;
+    this.#set({
+      world, previous: before, selectedUnits: new Set(selection.units), signatureKeyNames: selection.signatureKeyNames,
+      keynums: keys.signatureKeys, partKeynums: keys.keyParts, changedOutside: true,
+    });
+  }
+
   /** Loads the world and the selection (at start, and after every command). */
   async refresh(previous: World | null = this.#view.previous): Promise<void> {
     const [world, selection, keys] = await Promise.all([this.engine.world(), this.engine.selection(), this.engine.keynums()]);
     this.#set({
       world, previous, selectedUnits: new Set(selection.units), signatureKeyNames: selection.signatureKeyNames,
-      keynums: keys.signatureKeys, partKeynums: keys.keyParts,
+      keynums: keys.signatureKeys, partKeynums: keys.keyParts, changedOutside: false,
     });
   }
 
@@ -200,19 +241,23 @@ export class ShellController {
       return null;
     }
     if (trimmed === 'clear') {
-      this.#set({ log: [], logEpoch: this.#view.logEpoch + 1 });
+      this.clearLog();
       return null;
     }
     const before = this.#view.world;
     this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
     for (const o of this.#observers) o.commandStart?.(trimmed, before);
-    this.#set({ busy: true, progress: null });
+    // The change line is about the last command only: cleared as the next one starts.
+    this.#set({ busy: true, progress: null, previous: this.#view.world, changedOutside: false });
     this.promptMode?.({ answering: true, masked: true });
     let outcome: Outcome | null = null;
     try {
       const builtin = this.#builtin(trimmed);
       if (builtin) await builtin.handler(builtin.rest, this);
-      else outcome = await this.engine.run(trimmed, this.io);
+      else {
+        outcome = await this.engine.run(trimmed, this.io);
+        this.#suggestShellWord(trimmed, outcome);
+      }
       return outcome;
     } catch (e) {
       this.log(`FAILED\nInternal error: ${e instanceof Error ? e.message : String(e)}`, 'error');
@@ -224,6 +269,15 @@ export class ShellController {
       this.#set({ busy: false, progress: null });
       for (const o of this.#observers) o.commandEnd?.(trimmed, outcome, before, this.#view.world);
     }
+  }
+
+  /** A mistyped shell word ("hnt"): the engine did not know it either; say which shell word was meant. */
+  #suggestShellWord(line: string, outcome: Outcome): void {
+    if (outcome.status !== 'usage' || !/is not a tkesim command/.test(outcome.message)) return;
+    const first = line.split(/\s+/)[0] ?? '';
+    const words = [...new Set([...this.builtinWords.map((w) => w.split(' ')[0] ?? w), 'exit', 'clear'])];
+    const near = nearWords(first, words);
+    if (near.length) this.log(`Did you mean the shell word: ${near.join(', ')}?`, 'muted');
   }
 
   /** Replaces the engine (a lesson or a replay works on its own world). Wrappers stay on. */

@@ -26,7 +26,7 @@ function thresholdChange(before: UnitFacts, after: UnitFacts): string | null {
   const from = `${before.signatureThreshold}/${before.revocationThreshold}`;
   const to = `${after.signatureThreshold}/${after.revocationThreshold}`;
   if (from === to) return null;
-  const note = before.mode === after.mode ? '' : after.mode === 'IMPRINT' ? ' (back in imprint mode)' : ' (left imprint mode)';
+  const note = before.mode === after.mode ? '' : after.mode === 'imprint' ? ' (back in imprint mode)' : ' (left imprint mode)';
   return `thresholds ${from} -> ${to}${note}`;
 }
 

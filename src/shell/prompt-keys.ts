@@ -15,6 +15,8 @@ export type PromptKey =
   | { readonly kind: 'interrupt' }
   /** Ctrl-D on an empty line: end of input (quit, or cancel a question). */
   | { readonly kind: 'eof' }
+  /** Ctrl-L: clear the screen and draw it again. */
+  | { readonly kind: 'redraw' }
   | { readonly kind: 'ignore' };
 
 const act = (action: PromptAction): PromptKey => ({ kind: 'action', action });
@@ -35,6 +37,7 @@ const CTRL: Readonly<Record<string, PromptAction>> = {
 
 export function keyToPrompt(input: string, key: Key, state: PromptState, context: CompletionContext): PromptKey {
   if (key.ctrl && input === 'c') return { kind: 'interrupt' };
+  if (key.ctrl && input === 'l') return { kind: 'redraw' };
   if (key.ctrl && input === 'd') return state.buffer === '' && !state.search ? { kind: 'eof' } : act({ type: 'delete' });
   if (key.return) return state.search ? act({ type: 'search-accept' }) : { kind: 'submit' };
   if (key.escape) return state.search ? act({ type: 'search-cancel' }) : { kind: 'ignore' };

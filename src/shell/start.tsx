@@ -3,12 +3,14 @@ import { render } from 'ink';
 import { join } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
 import { App } from './app.tsx';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
 import { COMMAND_FLAGS, COMMAND_NAMES, HISTORY_FILE, shellEngine } from './engine-adapter.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
 import { runShellPlugins } from './plugins.ts';
 import { ThemeContext, themeFromEnv } from './theme.ts';
+
+export const GREETING = 'tkesim: the HPCS key ceremony simulator. New here? Type "learn" for the guided lessons; "help" lists the commands, "exit" leaves.';
 
 export interface ShellOptions {
   /** The engine to run lines on (default: the user's world in TKESIM_HOME). */
@@ -26,11 +28,11 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   // a lesson or demo prepares its own world before the first frame.
   const loadFirst = options.setup !== undefined;
   if (loadFirst) await controller.refresh(null);
-  controller.log(options.greeting ?? 'tkesim: the HPCS key ceremony simulator. Type "help" for the commands, "exit" to leave.', 'muted');
+  controller.log(options.greeting ?? GREETING, 'muted');
   const extra = options.setup ? await options.setup(controller) : null;
   // Plug-ins (the recorder's `record start/stop`, a recording already running in this process):
   // after setup, so that a lesson's own world is the one recorded.
-  await runShellPlugins(controller, env);
+  const panels = await runShellPlugins(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
   const app = render(
     <ThemeContext.Provider value={themeFromEnv(env)}>
@@ -42,6 +44,9 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
       >
         {extra}
+        {panels.map((panel, i) => (
+          <Fragment key={i}>{panel}</Fragment>
+        ))}
       </App>
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, maxFps: 60 },

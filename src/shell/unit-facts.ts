@@ -8,7 +8,7 @@ import { decryptableKeys } from '../core/key-storage.ts';
 import { vpOf } from '../core/unit.ts';
 import { CONTROL_POINTS, type ControlPoint, type CryptoUnit, type CurrentRegisterState, type NewRegisterState, type World } from '../core/types.ts';
 
-export type UnitMode = 'IMPRINT' | 'secured';
+export type UnitMode = 'imprint' | 'secured';
 
 export interface UnitFacts {
   readonly mode: UnitMode;
@@ -31,7 +31,7 @@ export function unitFacts(unit: CryptoUnit): UnitFacts {
   const hit = cache.get(unit);
   if (hit) return hit;
   const facts: UnitFacts = {
-    mode: unit.signatureThreshold === 0 ? 'IMPRINT' : 'secured',
+    mode: unit.signatureThreshold === 0 ? 'imprint' : 'secured',
     admins: unit.admins.map((a) => ({ name: a.name, ski: a.ski })),
     signatureThreshold: unit.signatureThreshold,
     revocationThreshold: unit.revocationThreshold,

@@ -17,6 +17,8 @@ export interface PromptHandlers {
   readonly onInterrupt: (hadText: boolean) => void;
   /** Ctrl-D on an empty line. */
   readonly onEof: () => void;
+  /** Ctrl-L. */
+  readonly onRedraw?: () => void;
 }
 
 export interface PromptOptions extends PromptHandlers {
@@ -71,6 +73,7 @@ export function usePrompt(options: PromptOptions): { readonly state: PromptState
           o.onInterrupt(before.buffer !== '');
           return;
         case 'eof': o.onEof(); return;
+        case 'redraw': o.onRedraw?.(); return;
         case 'ignore': return;
       }
     },

@@ -1,6 +1,6 @@
 /**
  * `tkesim sim signserv [--port N] [--add NAME ...]`: runs tkesim's signing service in the
- * foreground until Ctrl-C. On first start it creates three keys; `--add` creates more. It prints what
+ * foreground until Ctrl-C. On first start it creates three keys; `--add` creates more (also later). It prints what
  * a user needs (URL, key names, where the tokens are, a SIGNSERVKEYS line) but never a token.
  */
 import { randomBytes } from 'node:crypto';
@@ -64,7 +64,7 @@ export async function signservCommand(args: readonly string[], env: NodeJS.Proce
   const dir = serviceDir(paths.home);
   try {
     const existing = await loadServiceKeys(dir);
-    const names = existing.length === 0 && options.add.length === 0 ? DEFAULT_KEY_NAMES : options.add;
+    const names = existing.length === 0 ? [...DEFAULT_KEY_NAMES, ...options.add] : options.add;
     if (names.length > 0) await addServiceKeys(dir, names, (n) => new Uint8Array(randomBytes(n)));
     const keys = await loadServiceKeys(dir);
     const service = await startSigningService(keys, options.port, (e) => process.stdout.write(`${logLine(e)}\n`));

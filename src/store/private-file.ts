@@ -4,10 +4,9 @@
  * directory of mode 0700. A document found readable by others is tightened on the next write, and
  * the store says so once (see `WorldStore.takeNotices`).
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { chmod, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
 export const PRIVATE_FILE = 0o600;
@@ -67,8 +66,10 @@ export class PrivateTextFile<T> implements Adapter<T | null> {
     if (data === null) return;
     const loose = looseMode(this.file);
     if (ensurePrivateDir(dirname(this.file))) this.#notices.push(`tkesim: ${dirname(this.file)} was readable by other users; it is now readable by its owner only (mode 700).`);
-    const temp = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temp, 'wx', PRIVATE_FILE);
+    // One temporary name: writes happen under the store's lock, and a write killed half-way leaves
+    // only this file, which the next write replaces.
+    const temp = join(dirname(this.file), `.${basename(this.file)}.tmp`);
+    const handle = await open(temp, 'w', PRIVATE_FILE);
     try {
       await handle.writeFile(this.codec.stringify(data), 'utf8');
       await handle.chmod(PRIVATE_FILE);

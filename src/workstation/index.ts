@@ -8,5 +8,6 @@ export {
 export { createKeyPart, KEY_PART_EXTENSION, listKeyParts, openKeyPart, removeKeyPart, type KeyPartEntry } from './key-parts.ts';
 export { EMPTY_SELECTION, readSelection, SELECTION_FILE, updateSelection, type Selection } from './selection.ts';
 export { fileSigner, type Signer } from './signer.ts';
+export { readWorkstationFacts } from './facts.ts';
 export { openServiceKey, servicePublicKey, serviceSign, signingServiceUrl } from './signing-service.ts';
 export { readSignServKeys, SERVICE_KEY_NAME, SIGNSERVKEYS_FILE, type ServiceKeyRef } from './signserv-keys.ts';

@@ -71,10 +71,11 @@ function call(base: URL, method: 'GET' | 'POST', path: string, token: string | n
   });
 }
 
-function refusedBy(base: URL, key: string, status: number): WorkstationError {
+function refusedBy(base: URL, key: string, status: number, tokenGiven = true): WorkstationError {
   switch (status) {
     case 401:
     case 403:
+      if (!tokenGiven) return new WorkstationError(`The signing service at ${where(base)} gives the public key of ${key} only with its token (HTTP ${status}). Add the token for ${key} to SIGNSERVKEYS. ${NOTHING_SENT}`, null);
       return new WorkstationError(`The signing service at ${where(base)} refused the token for the signature key ${key} (HTTP ${status}). Check the token given for it (in SIGNSERVKEYS or typed at the prompt). ${NOTHING_SENT}`, null);
     case 404:
       return new WorkstationError(`The signing service at ${where(base)} has no signature key named ${key} (HTTP 404). Check the key identifiers in SIGNSERVKEYS. ${NOTHING_SENT}`, null);
@@ -95,7 +96,7 @@ function bytesField(json: unknown, field: string, length: number): Uint8Array | 
 /** The public key (32-byte Ed25519 in tkesim) of a service key. A token, when given, must be the key's. */
 export async function servicePublicKey(base: URL, key: string, token: string | null): Promise<Uint8Array> {
   const answer = await call(base, 'GET', `/keys/${encodeURIComponent(key)}`, token, null);
-  if (answer.status !== 200) throw refusedBy(base, key, answer.status);
+  if (answer.status !== 200) throw refusedBy(base, key, answer.status, token !== null);
   const publicKey = bytesField(answer.json, 'publickey', 32);
   if (!publicKey) throw new WorkstationError(`The signing service at ${where(base)} sent a public key for ${key} that is not a base64 Ed25519 key. ${NOTHING_SENT}`, null);
   return publicKey;

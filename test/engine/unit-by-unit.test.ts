@@ -66,8 +66,10 @@ test('runBatch: a refusal keeps and writes the steps accepted before it; a refus
 
   const store = new WorldStore(ctx.paths.home);
   const revision = (await store.read())?.revision;
-  const run = await runBatch(ctx, [u1, u2], [], async (batch) => {
-    const refusal = await batch.sendAll([u1, u2], addAlice);
+  // The batch starts from the units as approved now (unit 2's transaction counter has moved on).
+  const [a1, a2] = units(await ctx.world());
+  const run = await runBatch(ctx, [a1, a2], [], async (batch) => {
+    const refusal = await batch.sendAll([a1, a2], addAlice);
     return refusal ? { kind: 'refused', refusal } : { kind: 'done', result: null };
   });
   t.is(run.end.kind, 'refused');
@@ -79,8 +81,8 @@ test('runBatch: a refusal keeps and writes the steps accepted before it; a refus
   t.is(s2.admins.length, 1);
   t.is((await store.read())?.revision, (revision ?? 0) + 1);
 
-  const none = await runBatch(ctx, [u2], [], async (batch) => {
-    const refusal = await batch.sendAll([u2], addAlice);
+  const none = await runBatch(ctx, [a2], [], async (batch) => {
+    const refusal = await batch.sendAll([a2], addAlice);
     return refusal ? { kind: 'refused', refusal } : { kind: 'done', result: null };
   });
   t.is(none.end.kind, 'refused');

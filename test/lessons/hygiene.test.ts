@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PasswordLedger, worldBreaches } from '../../src/lessons/hygiene.ts';
+import { PasswordLedger, worldBreaches } from '../../src/journal/hygiene.ts';
 import { editUnit, editUnits, initializedWorld, masterKey, withCurrent, withKeys, withThresholds } from '../shell/fixtures.ts';
 import { lessonById, play, preparedSession } from './helpers.ts';
 

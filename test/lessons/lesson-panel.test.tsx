@@ -2,7 +2,7 @@ import test from 'ava';
 import { render } from 'ink-testing-library';
 import { LESSONS } from '../../src/lessons/catalogue/index.ts';
 import { buildLessonPanel } from '../../src/lessons/panel-model.ts';
-import { EMPTY_ATTEMPT } from '../../src/lessons/scoring.ts';
+import { EMPTY_ATTEMPT } from '../../src/journal/scoring.ts';
 import { LessonPanelView } from '../../src/lessons/lesson-panel.tsx';
 import { frameWhere, plain } from '../shell/frames.ts';
 

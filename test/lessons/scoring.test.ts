@@ -1,6 +1,6 @@
 import test from 'ava';
 import { refusal } from '../../src/core/refusal.ts';
-import { EMPTY_ATTEMPT, addBreach, classify, countCommand, score, summaryLines } from '../../src/lessons/scoring.ts';
+import { EMPTY_ATTEMPT, addBreach, classify, countCommand, score, summaryLines } from '../../src/journal/scoring.ts';
 
 test('outcomes are classified: a refusal (unit or pre-check), a wrong password, other failures', (t) => {
   t.is(classify({ status: 'ok' }), 'ok');

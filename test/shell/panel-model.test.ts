@@ -31,10 +31,10 @@ test('a unit with signature threshold 0 is in IMPRINT mode, otherwise secured', 
   const world = editUnit(testWorld(), 0, (u) => withThresholds(1, 1)(withAdmins('Alice')(u)));
   const model = buildPanelModel(world, none, null);
   t.is(row(model.rows, 0).mode, 'secured');
-  t.is(row(model.rows, 1).mode, 'IMPRINT');
+  t.is(row(model.rows, 1).mode, 'imprint');
   // The rule is the signature threshold alone.
   const odd = buildPanelModel(editUnit(testWorld(), 0, withThresholds(0, 1)), none, null);
-  t.is(row(odd.rows, 0).mode, 'IMPRINT');
+  t.is(row(odd.rows, 0).mode, 'imprint');
 });
 
 test('admins: count out of 8, names in install order, and both thresholds', (t) => {

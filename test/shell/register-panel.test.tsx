@@ -17,7 +17,7 @@ test('a row for every register state', async (t) => {
   world = editUnit(world, 3, withCurrent('Valid', masterKey('v')));
   const { lastFrame, unmount } = render(<RegisterPanel model={buildPanelModel(world, none, null)} width={80} />);
   const frame = await frameWhere(lastFrame, (f) => f.includes('4*'));
-  t.regex(rowOf(frame, '1'), /IMPRINT 0\/8 0\/0 Empty\s+Empty\s+0\/0/);
+  t.regex(rowOf(frame, '1'), /imprint 0\/8 0\/0 Empty\s+Empty\s+0\/0/);
   t.regex(rowOf(frame, '2'), /Full Uncommitted [0-9a-f]{8}\s+Empty/);
   t.regex(rowOf(frame, '3*'), /Full Committed [0-9a-f]{8}\s+Empty/);
   t.regex(rowOf(frame, '4*'), /Empty\s+Valid [0-9a-f]{8}/);
@@ -31,7 +31,7 @@ test('IMPRINT and secured units, selected ones marked', async (t) => {
   const frame = await frameWhere(lastFrame, (f) => f.includes('4*'));
   t.regex(rowOf(frame, '1'), /^● +1 +OPER secured 3\/8 2\/2/);
   t.regex(rowOf(frame, '2'), /^○ +2 +OPER secured 3\/8 2\/2/);
-  t.regex(rowOf(frame, '3*'), /RECV IMPRINT 0\/8 0\/0/);
+  t.regex(rowOf(frame, '3*'), /RECV imprint 0\/8 0\/0/);
   unmount();
 });
 

@@ -1,6 +1,7 @@
 /**
  * Scoring a lesson attempt: commands used against the reference solution, refusals, wrong
- * passwords, hints, and ceremony-hygiene breaches. Pure: the session feeds it what happened.
+ * passwords, hints, and ceremony-hygiene breaches. Pure: the session feeds it what happened. Shared
+ * by the lessons (live) and the review (from a recording), so both score by the same rules.
  */
 import type { Outcome } from '../engine/outcome.ts';
 
@@ -52,15 +53,25 @@ export type OutcomeKind = 'ok' | 'refusal' | 'wrong-password' | 'failed' | 'usag
 const WRONG_PASSWORD = /\bpassword for .* is not valid\b/;
 const PRE_CHECK = /pre-check failed/;
 
+/** An outcome as it happened or as a journal keeps it (`error`: a bug ended the command). */
+export interface ClassifiedOutcome {
+  readonly status: Outcome['status'] | 'error';
+  readonly message?: string;
+  readonly refusal?: object;
+}
+
 /** What an outcome counts as: a unit's refusal (or a pre-check's), a wrong password, another failure. */
-export function classify(o: Outcome): OutcomeKind {
+export function classify(o: ClassifiedOutcome): OutcomeKind {
   switch (o.status) {
     case 'ok': return 'ok';
     case 'usage': return 'usage';
     case 'cancelled': return 'cancelled';
-    case 'failed':
-      if (o.refusal || PRE_CHECK.test(o.message)) return 'refusal';
-      return WRONG_PASSWORD.test(o.message) ? 'wrong-password' : 'failed';
+    case 'error': return 'failed';
+    case 'failed': {
+      const message = o.message ?? '';
+      if (o.refusal || PRE_CHECK.test(message)) return 'refusal';
+      return WRONG_PASSWORD.test(message) ? 'wrong-password' : 'failed';
+    }
   }
 }
 
@@ -77,6 +88,9 @@ export function countCommand(a: Attempt, command: string | null, kind: OutcomeKi
 export function addBreach(a: Attempt, breach: string): Attempt {
   return a.breaches.includes(breach) ? a : { ...a, breaches: [...a.breaches, breach] };
 }
+
+/** How a breach of separated duties begins (hygiene.ts words it; the tip above matches it). */
+export const SIGNER_PART = 'a signer also holds a key part';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -114,6 +128,7 @@ function hygieneTip(breach: string): string {
   if (breach.includes('same password')) return 'Every custodian and administrator chooses their own password: one person must never be able to open two files.';
   if (breach.includes('threshold of 1')) return 'Use thresholds of 2 or more (dual control): no single administrator should be able to act alone.';
   if (breach.includes('unreadable')) return 'With keys in storage, change the master key with cryptounit-mk-rotate, never with set immediate.';
+  if (breach.startsWith(SIGNER_PART)) return 'Give each key part to a custodian who is not an administrator: nobody should both sign commands and hold a part of the master key.';
   return 'Follow the ceremony\'s rules even in training.';
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Help for tkesim's own front-ends (`help replay`, `help learn`, ...), one text each. The shell's
+ * `help TOPIC` and each front-end's `--help` print the same text.
+ */
+export const FRONT_END_HELP: Readonly<Record<string, string>> = {
+  learn: [
+    'USAGE: tkesim learn            list the lessons; in a terminal, open the next unfinished one',
+    '       tkesim learn N          open lesson N in the shell',
+    '       tkesim learn --list     list the lessons with your progress',
+    'In the shell: "learn" (the next unfinished lesson), "learn N" or "lesson N", "lessons" (the list), and while a',
+    'lesson runs "hint", "goal", "explain", "solution", "reset" and "exit lesson" (back to your own world).',
+    'Each lesson runs on its own seeded world under $TKESIM_HOME/lessons/ and never touches your sandbox.',
+  ].join('\n'),
+  replay: [
+    'USAGE: tkesim replay FILE [--speed N] [--idle-limit SECONDS] [--from STEP] [--cast] [--record NAME]',
+    '  FILE: NAME.journal.jsonl, NAME.cast (its journal is used when beside it), any asciicast v2/v3 file, or a session name.',
+    '  Plays the recorded views: nothing is re-executed and no password is asked for. Without a terminal, prints the',
+    '  transcript and checks the journal\'s hash chain (exit 1 when it was edited, or lines were deleted or moved).',
+    '  Keys: space pause/resume · . one event · ] [ next/previous command · + - speed · 0-9 jump to 0-90% · t take over · q quit',
+  ].join('\n'),
+  record: [
+    'USAGE: tkesim --record NAME [--trainee NAME] [tkesim arguments]   record the shell (or a lesson, a demo)',
+    '       tkesim record NAME [--input] [--cols N] [--rows N] -- [tkesim arguments]   record exactly what a terminal shows',
+    '  In the shell: "record start NAME [--input]", "record stop", "record" (is one running?).',
+    '  Writes NAME.cast (asciicast v2) and NAME.journal.jsonl (one line per command, hash-chained). Neither ever holds',
+    '  a password, a key part value or a master key: see sessions/README.md.',
+  ].join('\n'),
+  demo: [
+    'USAGE: tkesim demo SCRIPT [--auto] [--notes] [--record NAME]',
+    '  Runs a scripted demo (sessions/demos/*.demo), one step per key press: space or Enter next, b back, t take over, q quit.',
+  ].join('\n'),
+};
+
+/** The first ceremony in order: what `help` opens with. */
+export const FIRST_CEREMONY = [
+  'A first ceremony, in order ("help <command>" tells what each asks; "learn" teaches it step by step):',
+  '  1. cryptounit-add                        select the crypto units to initialize',
+  '  2. sigkey-add, sigkey-sel                create the administrators\' signature keys, and choose who signs',
+  '  3. cryptounit-admin-add                  install each administrator in the selected units',
+  '  4. cryptounit-thrhld-set                 set the signature thresholds: the units leave imprint mode',
+  '  5. mk-add --random                       create the master key parts, one per custodian',
+  '  6. cryptounit-mk-load, -mk-commit, -mk-setimm   load the parts, commit, and activate the master key',
+].join('\n');
