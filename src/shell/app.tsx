@@ -88,7 +88,7 @@ export function App({ controller, commands, flags, history, onCommandLine, child
       <Box flexDirection="column" width={columns}>
         {children}
         {status ? <StatusLine model={status} width={columns} /> : null}
-        {panel ? <RegisterPanel model={panel} width={columns} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
+        {panel ? <RegisterPanel model={panel} width={columns} outside={view.changedOutside} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
         {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}
         {view.progress?.kind === 'work' ? <Text {...theme.tone.muted}>{progressText(view.progress)}</Text> : null}
         {view.busy && !view.question ? <Text {...theme.tone.muted}>working...</Text> : null}

@@ -9,6 +9,8 @@ export interface RegisterPanelProps {
   readonly model: PanelModel;
   /** Terminal columns: admin names show from WIDE (110) on; below 80 rows become cards when needed. */
   readonly width: number;
+  /** The change shown came from another process (a second terminal, a one-shot command). */
+  readonly outside?: boolean;
 }
 
 function roleStyle(theme: Theme, role: SegmentRole): TextStyle {
@@ -26,7 +28,7 @@ function SegmentText({ segment, theme }: { readonly segment: Segment; readonly t
   return <Text {...style}>{segment.text}</Text>;
 }
 
-function RegisterPanelView({ model, width }: RegisterPanelProps) {
+function RegisterPanelView({ model, width, outside = false }: RegisterPanelProps) {
   const theme = useTheme();
   const lines = panelLines(model, width);
   return (
@@ -36,7 +38,7 @@ function RegisterPanelView({ model, width }: RegisterPanelProps) {
           {line.map((segment, j) => <SegmentText key={j} segment={segment} theme={theme} />)}
         </Text>
       ))}
-      {model.summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${model.summary}`}</Text> : null}
+      {model.summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${outside ? 'from another terminal: ' : ''}${model.summary}`}</Text> : null}
     </Box>
   );
 }

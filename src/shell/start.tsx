@@ -2,6 +2,7 @@
 import { render } from 'ink';
 import { join } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
+import { watchDirectory, watchStore } from '../store/watch.ts';
 import { App } from './app.tsx';
 import { Fragment, type ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
@@ -54,6 +55,13 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   if (!loadFirst && controller.view.world === null) {
     await controller.refresh(null).catch((e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
   }
-  await app.waitUntilExit();
+  // The panel follows changes made by other tkesim processes on the same world and workstation.
+  const follow = () => void controller.followOutside().catch(() => undefined);
+  const watches = [watchStore(paths.home, follow), watchDirectory(paths.tkeFiles, () => true, follow)];
+  try {
+    await app.waitUntilExit();
+  } finally {
+    for (const w of watches) w.close();
+  }
   return 0;
 }

@@ -11,11 +11,16 @@ export interface StoreWatch {
 }
 
 export function watchStore(home: string, onChange: () => void, settleMs = 50): StoreWatch {
+  return watchDirectory(home, (name) => name === STORE_FILE, onChange, settleMs);
+}
+
+/** Calls `onChange` when a file of `dir` that `accept` names changes (temporary and lock files never count). */
+export function watchDirectory(dir: string, accept: (name: string) => boolean, onChange: () => void, settleMs = 50): StoreWatch {
   let timer: NodeJS.Timeout | null = null;
   let watcher: FSWatcher | null = null;
   try {
-    watcher = watch(home, { persistent: false }, (_event, name) => {
-      if (name !== null && name !== STORE_FILE) return;
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (name !== null && (/\.(tmp|lock)$/.test(name) || !accept(name))) return;
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;

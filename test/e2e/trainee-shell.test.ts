@@ -1,0 +1,58 @@
+import test from 'ava';
+import { ensureBuilt, newHome, tkesim } from '../helpers/cli.ts';
+import { startShell, type Screen } from '../helpers/pty.ts';
+
+test.before(ensureBuilt);
+
+/** Types a line, waits for what it should show, then for the idle prompt. */
+async function line(s: Screen, text: string, expect: string | RegExp): Promise<void> {
+  const m = s.mark();
+  await s.typeLine(text);
+  const at = await s.waitFor(expect, m, 30_000);
+  await s.waitFor(/tkesim> *$/m, at, 30_000);
+}
+
+test('a newcomer finds the lessons: banner, learn, lessons, lesson 3, exit lesson, help topics, shell-word suggestions', async (t) => {
+  const home = newHome();
+  const s = startShell(home, [], 110, 40);
+  try {
+    await s.waitFor('tkesim>');
+    t.regex(s.screen(), /New here\? Type "learn" for the guided lessons/);
+    await line(s, 'lessons', /Type "lesson N" to start lesson N/);
+    await line(s, 'lesson 3', /Preparing lesson 3/);
+    await line(s, 'hnt', /Did you mean the shell word: hint\?/);
+    await line(s, 'exit lesson', /You left lesson 3/);
+    await line(s, 'learn', /Preparing lesson 1/);
+    await line(s, 'exit lesson', /You left lesson 1/);
+    await line(s, 'tkesim learn 2', /Preparing lesson 2/);
+    await line(s, 'exit lesson', /You left lesson 2/);
+    await line(s, 'help replay', /USAGE: tkesim replay FILE/);
+    await line(s, 'help', /A first ceremony, in order/);
+    await s.typeLine('exit');
+    t.is(await s.exited, 0);
+  } finally {
+    s.close();
+  }
+  const r = await tkesim(home, ['replay', '--help']);
+  t.is(r.code, 0);
+  t.regex(r.out, /USAGE: tkesim replay FILE/);
+});
+
+test('the panel follows a one-shot command run in another process, and says the change came from outside', async (t) => {
+  const home = newHome();
+  const s = startShell(home, [], 110, 40);
+  try {
+    await s.waitFor('tkesim>');
+    await s.waitFor(/OPERATIONAL/);
+    const m = s.mark();
+    const other = await tkesim(home, ['cryptounit-add', '1', '2']);
+    t.is(other.code, 0, other.out);
+    // No key is typed in the shell: the change arrives through the watched files.
+    await s.waitFor(/from another terminal: /, m, 10_000);
+    t.regex(s.screen(), /units 1, 2/);
+    await s.typeLine('exit');
+    t.is(await s.exited, 0);
+  } finally {
+    s.close();
+  }
+});
