@@ -26,7 +26,12 @@ const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) =
   demo: async (args, env) => (await import('./demo/demo-cli.ts')).demoCommand(args, env),
   record: async (args, env) => (await import('./record/pty-recorder.ts')).recordCommand(args, env),
   learn: async (args, env) => (await import('./lessons/learn.ts')).learn(args, env),
+  report: async (args) => (await import('./review/report-cli.ts')).reportCommand(args),
+  export: async (args) => (await import('./review/export-cli.ts')).exportCommand(args),
 };
+
+/** Routes that never open a shell: they skip loading the shell's plug-ins. */
+const NO_SHELL = new Set(['report', 'export']);
 
 /** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
 const plugIn = async (): Promise<void> => {
@@ -35,7 +40,7 @@ const plugIn = async (): Promise<void> => {
 };
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === '--record' || argv.length === 0 || (argv[0] !== undefined && argv[0] in ROUTES) || process.env.TKESIM_RECORD_CHANNEL === '1') await plugIn();
+  if (argv[0] === '--record' || argv.length === 0 || (argv[0] !== undefined && argv[0] in ROUTES && !NO_SHELL.has(argv[0])) || process.env.TKESIM_RECORD_CHANNEL === '1') await plugIn();
   if (argv[0] === '--record') return (await import('./record/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
   if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./record/record-flag.ts')).withChannel(process.env, () => main(argv));
   // The signing service runs in the foreground until Ctrl-C: its own front-end, never in the shell.

@@ -28,8 +28,9 @@ export const adminAdd: TkeCommand = {
     const adminKey = await openSignatureKey(entry, password);
     if (!adminKey) fail(`The password for the signature key identified by ${entry.name} (${ski30(entry.ski)}) is not valid. Nothing was sent to the crypto units.`);
     const publicKey = toHex(adminKey.publicKey);
-    const needed = signaturesNeeded(targets, { kind: 'admin-add', name: entry.name, publicKey, proof: '' }) ?? 0;
-    const signers = await collectSigners(ctx, targets, needed);
+    const sample = { kind: 'admin-add', name: entry.name, publicKey, proof: '' } as const;
+    const needed = signaturesNeeded(targets, sample) ?? 0;
+    const signers = await collectSigners(ctx, targets, needed, sample);
     const result = await submit(ctx, targets, signers, (u) => ({
       kind: 'admin-add', name: entry.name, publicKey,
       proof: toHex(sign(adminCertificatePayload(entry.name, publicKey, u.id, u.counter), adminKey.secretKey)),
@@ -55,8 +56,9 @@ export const adminRm: TkeCommand = {
     const [num] = await askNumbers(ctx.io, 'Enter the ADMIN NUM of the administrator you wish to remove:', { noun: 'ADMIN NUM', allowed: admins.map((_, i) => i + 1), count: [1, 1] }, args.positionals);
     const admin = admins[(num ?? 1) - 1];
     if (!admin) fail('No such ADMIN NUM.');
-    const needed = signaturesNeeded(targets, { kind: 'admin-rm', ski: admin.ski }) ?? 0;
-    const signers = await collectSigners(ctx, targets, needed);
+    const removal = { kind: 'admin-rm', ski: admin.ski } as const;
+    const needed = signaturesNeeded(targets, removal) ?? 0;
+    const signers = await collectSigners(ctx, targets, needed, removal);
     const result = await submit(ctx, targets, signers, () => ({ kind: 'admin-rm', ski: admin.ski }));
     if (!result.ok) return refused(result);
     ok(ctx, 'The crypto unit administrator was removed from the selected crypto units.');

@@ -35,7 +35,7 @@ async function confirmOverwrite(ctx: CommandContext, world: World, plan: Recover
   const holding = plan.targets.filter((u) => u.currentRegister.state === 'Valid');
   if (holding.length === 0) return;
   ctx.io.print(`WARNING: Crypto unit ${nums(world, holding)} holds a different current master key. Key storage encrypted under it will be unusable after the recovery.`);
-  if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The master key recovery was cancelled. Nothing was changed.' });
+  if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'The master key recovery was cancelled. Nothing was changed.' });
 }
 
 export const autoMkRecover: TkeCommand = {

@@ -2,7 +2,7 @@
  * What tkesim adds after a command whose effect the real CLI leaves unsaid: stored keys that can no
  * longer be decrypted, and why. The reference warns about these paths; here the trainee sees the loss.
  */
-import { recoverableKeys, recoverableMask } from '../core/key-storage.ts';
+import { decryptableKeys, recoverableKeys, recoverableMask } from '../core/key-storage.ts';
 import type { CryptoUnit, World } from '../core/types.ts';
 import { unitNumber } from '../core/world.ts';
 import { explanationsOn } from '../render/index.ts';
@@ -46,4 +46,20 @@ export function lossNote(env: NodeJS.ProcessEnv, world: World, losses: readonly 
   if (losses.length === 0 || !explanationsOn(env)) return '';
   const where = losses.map((l) => `${l.lost} of ${l.unit.keyStorage.total} in crypto unit ${unitNumber(world, l.unit.id)}`).join(', ');
   return `\nNote (tkesim): stored keys can no longer be decrypted: ${where}. ${WHY[cause]}`;
+}
+
+/**
+ * Before set immediate: how many stored keys it would make unreadable (it does not re-encipher key
+ * storage), per unit, and what keeps them. Empty when none would be lost or explanations are off.
+ */
+export function setimmRiskNote(env: NodeJS.ProcessEnv, world: World, targets: readonly CryptoUnit[]): string {
+  if (!explanationsOn(env)) return '';
+  const atRisk = targets
+    .filter((u) => u.newRegister.state === 'Full Committed' && u.currentRegister.state === 'Valid' && u.keyStorage.total > 0)
+    .map((u) => ({ unit: u, keys: decryptableKeys(u) }))
+    .filter((r) => r.keys > 0);
+  if (atRisk.length === 0) return '';
+  const total = atRisk.reduce((n, r) => n + r.keys, 0);
+  const where = atRisk.map((r) => `${r.keys} in crypto unit ${unitNumber(world, r.unit.id)}`).join(', ');
+  return `tkesim: this would make ${total} stored key${total === 1 ? '' : 's'} unreadable (${where}): set immediate does not re-encipher key storage. cryptounit-mk-rotate keeps them readable.`;
 }

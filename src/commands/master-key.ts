@@ -8,11 +8,11 @@ import type { CommandContext } from '../engine/context.ts';
 import { DialogEnd, OK, fail, type Outcome } from '../engine/outcome.ts';
 import { collectSigners, signaturesNeeded, submit } from '../engine/signing.ts';
 import { rememberSecret } from '../engine/secrets.ts';
-import { SETIMM_WARNING, renderCurrentRegister, renderKeyPartTable, renderKeyParts, renderNewRegister } from '../render/index.ts';
+import { SETIMM_WARNING, explanationsOn, renderCurrentRegister, renderKeyPartTable, renderKeyParts, renderNewRegister } from '../render/index.ts';
 import { listKeyParts, openKeyPart } from '../workstation/index.ts';
 import type { TkeCommand } from './command.ts';
 import { fresh, ok, refused, selectedUnits } from './common.ts';
-import { keysLost, lossNote } from './explain.ts';
+import { keysLost, lossNote, setimmRiskNote } from './explain.ts';
 import { registers } from './views.ts';
 
 export const mkLoad: TkeCommand = {
@@ -34,12 +34,14 @@ export const mkLoad: TkeCommand = {
       const result = await submit(ctx, targets, [], () => sample);
       return result.ok ? OK : refused(result);
     }
-    const signers = await collectSigners(ctx, targets, needed);
+    const signers = await collectSigners(ctx, targets, needed, sample);
     const values: Uint8Array[] = [];
     for (const [i, n] of nums.entries()) {
       const entry = parts.find((p) => p.keynum === n);
       if (!entry) fail('No such KEYNUM.');
-      const value = await openKeyPart(entry, await askSecret(ctx.io, `Enter the password for key file ${i + 1}`, 'password'));
+      // The real prompt first; tkesim names the part after it, so each custodian knows it is theirs.
+      const named = explanationsOn(ctx.env) ? `\ntkesim: key part KEYNUM ${n}, "${entry.description}"` : '';
+      const value = await openKeyPart(entry, await askSecret(ctx.io, `Enter the password for key file ${i + 1}${named}`, 'password'));
       if (!value) fail(`The password for key file ${i + 1} (KEYNUM ${n}, ${entry.description}) is not valid. Nothing was sent to the crypto units.`);
       rememberSecret(toHex(value), 'key part value');
       values.push(value);
@@ -61,7 +63,7 @@ export const mkLoad: TkeCommand = {
 /** Signs and submits one command to the targets: the world after it, or the refusal. */
 export async function registerCommand(ctx: CommandContext, targets: CryptoUnit[], command: UnitCommand): Promise<{ world: World } | Outcome> {
   const needed = signaturesNeeded(targets, command);
-  const signers = needed === null ? [] : await collectSigners(ctx, targets, needed);
+  const signers = needed === null ? [] : await collectSigners(ctx, targets, needed, command);
   const result = await submit(ctx, targets, signers, () => command);
   return result.ok ? { world: result.world } : refused(result);
 }
@@ -91,7 +93,9 @@ export const mkSetimm: TkeCommand = {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
     ctx.io.print(SETIMM_WARNING);
-    if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'Set immediate was cancelled. Nothing was changed.' });
+    const risk = setimmRiskNote(ctx.env, world, targets);
+    if (risk) ctx.io.print(risk);
+    if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'Set immediate was cancelled. Nothing was changed.' });
     const r = await registerCommand(ctx, targets, { kind: 'mk-setimm' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);
@@ -124,7 +128,7 @@ export const mkClrcur: TkeCommand = {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
     ctx.io.print('WARNING: Clearing the current master key register makes key storage encrypted under it unusable.');
-    if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The current master key register was not cleared.' });
+    if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'The current master key register was not cleared.' });
     const r = await registerCommand(ctx, targets, { kind: 'mk-clrcur' });
     if ('status' in r) return r;
     const after = fresh(r.world, targets);

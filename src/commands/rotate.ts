@@ -30,10 +30,10 @@ export const mkRotate: TkeCommand = {
       '  - the selected signature keys are installed administrators, enough to meet the threshold;',
       '  - the current master key registers are Valid and the new master key registers are Full Committed, each with the same verification pattern.',
     ].join('\n'));
-    if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The master key rotation was cancelled. Nothing was changed.' });
+    if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'The master key rotation was cancelled. Nothing was changed.' });
     const problem = rotationProblem(world, targets, await signingKeySkis(ctx));
     if (problem) fail(`Master key rotation pre-check failed: ${ROTATION_PROBLEMS[problem]}\nCorrect the cause (check with ibmcloud tke cryptounit-compare) and run the command again. Nothing was changed.`);
-    const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, { kind: 'mk-setimm' }) ?? 1);
+    const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, { kind: 'mk-setimm' }) ?? 1, { kind: 'mk-setimm' });
     ctx.io.print('Master key rotation started.');
     const run = await runBatch(ctx, targets, signers, (batch) => rewrapAndPromote(ctx, batch, targets));
     forgetSigners(signers);

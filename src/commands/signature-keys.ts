@@ -69,7 +69,7 @@ export const sigkeyRm: TkeCommand = {
     const adminOf = world.units.filter((u) => u.admins.some((a) => a.ski === entry.ski)).map((u) => world.units.indexOf(u) + 1);
     if (adminOf.length > 0) {
       ctx.io.print(`WARNING: KEYNUM ${keynum} (${entry.name}) is an installed administrator of crypto unit ${adminOf.join(', ')}. Without this file or a backup, commands that need its signature can no longer be signed.`);
-      if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The signature key was not removed.' });
+      if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'The signature key was not removed.' });
     }
     await removeSignatureKey(entry);
     await updateSelection(ctx.paths.tkeFiles, (s) => ({ ...s, signatureKeys: s.signatureKeys.filter((k) => k !== entry.ski) }));

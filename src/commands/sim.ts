@@ -29,7 +29,7 @@ async function provision(ctx: CommandContext, options: ProvisionOptions, yes: bo
   const existing = await ctx.world();
   if (!yes) {
     ctx.io.print(`This discards the current simulated world (${describe(existing)}): its administrators, registers and key storage. Files in CLOUDTKEFILES are kept.`);
-    if (!(await confirm(ctx.io, 'Do you want to continue?'))) throw new DialogEnd({ status: 'cancelled', message: 'The simulated world was kept as it was.' });
+    if (!(await confirm(ctx.io, 'Do you want to continue?', ctx.env))) throw new DialogEnd({ status: 'cancelled', message: 'The simulated world was kept as it was.' });
   }
   const world = await ctx.change(() => {
     const source = entropyFor(null, options.seed);

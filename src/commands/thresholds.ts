@@ -19,7 +19,7 @@ export const thrhldSet: TkeCommand = {
     if (args.positionals[0] === undefined) ctx.io.print('');
     const rev = await askInteger(ctx.io, 'Enter the new revocation signature threshold value:', 'revocation signature threshold', 1, MAX_THRESHOLD, args.positionals[1]);
     const command = { kind: 'thrhld-set', signatureThreshold: sig, revocationThreshold: rev } as const;
-    const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, command) ?? 0);
+    const signers = await collectSigners(ctx, targets, signaturesNeeded(targets, command) ?? 0, command);
     const result = await submit(ctx, targets, signers, () => command);
     if (!result.ok) return refused(result);
     ok(ctx, 'New signature threshold values have been set in the selected crypto units.', renderThresholds(result.world, fresh(result.world, targets)));

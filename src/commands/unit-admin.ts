@@ -16,7 +16,7 @@ export const zeroize: TkeCommand = {
   async run(ctx) {
     const world = await ctx.world();
     const targets = await selectedUnits(ctx, world);
-    if (!(await confirm(ctx.io, 'Are you sure you want to zeroize the selected crypto units?'))) {
+    if (!(await confirm(ctx.io, 'Are you sure you want to zeroize the selected crypto units?', ctx.env))) {
       throw new DialogEnd({ status: 'cancelled', message: 'The crypto units were not zeroized.' });
     }
     const r = await registerCommand(ctx, targets, { kind: 'zeroize' });

@@ -59,3 +59,34 @@ export function signatureRule(unit: CryptoUnit, command: UnitCommand): Signature
       return one;
   }
 }
+
+/** The TKE command that sends each unit command, for sentences. */
+const COMMAND_NAME: Readonly<Record<UnitCommand['kind'], string>> = {
+  'admin-add': 'cryptounit-admin-add', 'admin-rm': 'cryptounit-admin-rm', 'thrhld-set': 'cryptounit-thrhld-set',
+  'mk-load': 'cryptounit-mk-load', 'mk-commit': 'cryptounit-mk-commit', 'mk-setimm': 'cryptounit-mk-setimm',
+  'mk-clrnew': 'cryptounit-mk-clrnew', 'mk-clrcur': 'cryptounit-mk-clrcur', zeroize: 'cryptounit-zeroize',
+  'cp-set': 'cryptounit-cp-*', 'cp-change': 'cryptounit-cp', 'exit-impr': 'cryptounit-exit-impr',
+  'mk-random': 'auto-init', 'mk-export': 'auto-init',
+};
+
+/**
+ * Why a command needs as many signatures as it asks for, in one sentence: so that a trainee who
+ * sees "1 of 1" under a threshold of 2 learns that this command needs one, not that dual control
+ * is broken.
+ */
+export function signatureNeedSentence(unit: CryptoUnit, command: UnitCommand): string {
+  const name = COMMAND_NAME[command.kind];
+  const rule = signatureRule(unit, command);
+  if (rule.kind === 'not-allowed') return `${name} is not allowed in imprint mode.`;
+  const plural = (n: number) => `${n} signature${n === 1 ? '' : 's'}`;
+  switch (rule.basis) {
+    case 'none': return `${name} needs no signature in imprint mode.`;
+    case 'one':
+      return unit.signatureThreshold > 1
+        ? `${name} needs 1 signature; commit, thresholds and admin changes need the signature threshold (${unit.signatureThreshold}).`
+        : `${name} needs 1 signature.`;
+    case 'signature threshold': return `${name} needs the signature threshold: ${plural(rule.count)}.`;
+    case 'revocation threshold': return `Removing an administrator needs the revocation signature threshold: ${plural(rule.count)}.`;
+    case 'new signature threshold': return `Leaving imprint mode needs as many signatures as the new signature threshold: ${plural(rule.count)}.`;
+  }
+}

@@ -1,25 +1,30 @@
 /**
- * The demo screen: the session's log, the narration of the step, the status line and register
- * panel, the prompt where commands are typed, and the keys (any key: next step; b back; t take
- * over; q quit).
+ * The demo screen, filling the terminal: the narration box (the step on show, with its command),
+ * the step's output paged so that its outcome stays visible, the status line, the register panel
+ * (one line per unit below 30 rows; `p` hides it) and the keys. Redrawn on every resize.
  */
-import { Box, render, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Box, render, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ShellController } from '../shell/controller.ts';
-import { OutputLog } from '../shell/output-log.tsx';
+import { fixedPanelHeight } from '../shell/compact-panel-layout.ts';
+import { FixedPanel } from '../shell/compact-panel.tsx';
 import { buildPanelModel } from '../shell/panel-model.ts';
-import { RegisterPanel } from '../shell/register-panel.tsx';
 import { StatusLine } from '../shell/status-line.tsx';
 import { buildStatusModel } from '../shell/status-model.ts';
-import { ThemeContext, themeFromEnv, useTheme } from '../shell/theme.ts';
+import { ThemeContext } from '../shell/theme.ts';
+import { demoFrame } from './demo-frame.ts';
+import { demoKey, demoUiReducer, INITIAL_UI, pendingText, type DemoEffect, type DemoUi } from './demo-keys.ts';
+import { Footer, NarrationBox, OutputArea } from './demo-parts.tsx';
 import type { DemoRunner } from './demo-runner.ts';
+import { pageOutput } from './output-pager.ts';
+import { clearScreen, projectorTheme, useTerminalSize } from './screen.ts';
 
 export type DemoExit = 'quit' | 'take-over';
 
 export interface DemoAppProps {
   readonly runner: DemoRunner;
   readonly controller: ShellController;
-  /** Show speaker notes. */
+  /** Show speaker notes on this screen too (`tkesim presenter` shows them in its own terminal). */
   readonly notes: boolean;
   /** Advance by itself after this many seconds (unattended runs, generating sessions). */
   readonly auto: number | null;
@@ -27,72 +32,72 @@ export interface DemoAppProps {
 }
 
 export function DemoApp({ runner, controller, notes, auto, onExit }: DemoAppProps) {
-  const theme = useTheme();
   const { exit } = useApp();
-  const { stdout } = useStdout();
-  const columns = stdout.columns || 80;
+  const { columns, rows } = useTerminalSize();
   const demo = useSyncExternalStore(runner.subscribe, runner.getView);
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
-  const first = runner.firstStep;
-  const total = runner.script.steps.length - first;
+  const [ui, setUi] = useState<DemoUi>(INITIAL_UI);
+  const uiRef = useRef(ui);
+  const scrollRange = useRef({ minScroll: 0, maxScroll: 0 });
 
-  const leave = (e: DemoExit) => {
-    onExit(e);
-    exit();
+  const apply = (next: DemoUi, effect: DemoEffect) => {
+    uiRef.current = next;
+    setUi(next);
+    if (effect === 'next') void runner.next();
+    else if (effect === 'back') void runner.back();
+    else if (effect !== null) {
+      onExit(effect);
+      exit();
+    }
   };
   useInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) return leave('quit');
-    if (demo.phase === 'running') return;
-    if (input === 't') return leave('take-over');
-    if (input === 'b' || key.leftArrow) return void runner.back();
-    if (demo.phase === 'waiting') void runner.next();
+    const context = { running: runner.view.phase === 'running', ...scrollRange.current };
+    const r = demoUiReducer(uiRef.current, { type: 'key', key: demoKey(input, key), context });
+    apply(r.ui, r.effect);
   });
   useEffect(() => {
+    const r = demoUiReducer(uiRef.current, { type: 'new-page' });
+    apply(r.ui, r.effect);
+  }, [demo.shown, demo.ran]);
+  useEffect(() => {
     if (auto === null || demo.phase === 'running') return;
-    const timer = setTimeout(() => (demo.phase === 'finished' ? leave('quit') : void runner.next()), auto * 1000);
+    const timer = setTimeout(() => (demo.phase === 'finished' ? apply(uiRef.current, 'quit') : void runner.next()), auto * 1000);
     return () => clearTimeout(timer);
   });
 
   const panel = useMemo(() => (view.world ? buildPanelModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous]);
   const status = view.world ? buildStatusModel(view.world, view.selectedUnits, view.signatureKeyNames) : null;
-  const step = demo.current;
-  const number = Math.min(demo.done + 1 - first, total);
-  const heading = demo.phase === 'finished' ? `${runner.script.title}: the end (${total} steps)` : `${demo.phase === 'waiting' ? 'Next: ' : ''}step ${number}/${total} · ${step?.title ?? ''}`;
-  const keys = demo.phase === 'running' ? 'running...' : demo.phase === 'finished' ? 'b back · t take over · q quit' : 'any key: run the step · b back · t take over · q quit';
-  const prompt = view.question ? '> ' : 'tkesim> ';
+  const frame = demoFrame({
+    columns, rows, view: demo, steps: runner.script.steps, firstStep: runner.firstStep, title: runner.script.title, notes,
+    panelHidden: ui.panelHidden, pending: pendingText(ui.pending),
+    panelHeight: (variant) => (panel ? fixedPanelHeight(panel, variant, columns) : 0),
+  });
+  const typing = demo.typing === 'command' ? `tkesim> ${demo.typed}` : demo.typing === 'answer' ? `> ${demo.masked ? '' : demo.typed}` : null;
+  const page = pageOutput({ items: demo.output, typing, width: columns, height: frame.outputRows, scroll: ui.scroll });
+  scrollRange.current = { minScroll: page.minScroll, maxScroll: page.maxScroll };
 
   return (
-    <>
-      <OutputLog key={view.logEpoch} items={view.log} />
-      <Box flexDirection="column" width={columns}>
-        <Box flexDirection="column" borderStyle="round" paddingX={1} width={columns}>
-          <Text {...theme.heading} wrap="truncate-end">{heading}</Text>
-          {demo.phase !== 'finished' ? step?.narration.map((line, i) => <Text key={i} wrap="wrap">{line}</Text>) : null}
-          {notes && demo.phase !== 'finished' ? step?.notes.map((line, i) => <Text key={`n${i}`} {...theme.tone.muted} wrap="wrap">{`note: ${line}`}</Text>) : null}
-          {demo.message ? <Text {...theme.tone.error}>{demo.message}</Text> : null}
-        </Box>
-        {status ? <StatusLine model={status} width={columns} /> : null}
-        {panel ? <RegisterPanel model={panel} width={columns} /> : null}
-        <Text>
-          <Text {...theme.prompt}>{prompt}</Text>
-          {demo.masked ? '' : demo.typed}
-          {demo.phase === 'running' ? <Text {...theme.cursor}> </Text> : null}
-        </Text>
-        <Text {...theme.tone.muted} wrap="truncate-end">{`demo · ${keys}`}</Text>
-      </Box>
-    </>
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+      <NarrationBox lines={frame.box} width={columns} />
+      <OutputArea lines={page.lines} height={frame.outputRows} width={columns} />
+      {frame.status && status ? <StatusLine model={status} width={columns} /> : null}
+      {frame.panel && panel ? <FixedPanel model={panel} width={columns} variant={frame.panel} /> : null}
+      <Footer {...frame.footer} />
+    </Box>
   );
 }
 
 /** Renders the demo until the presenter quits or takes over. */
 export async function runDemoApp(props: Omit<DemoAppProps, 'onExit'>, env: NodeJS.ProcessEnv): Promise<DemoExit> {
   const result: { exit: DemoExit } = { exit: 'quit' };
+  clearScreen();
   const app = render(
-    <ThemeContext.Provider value={themeFromEnv(env)}>
+    <ThemeContext.Provider value={projectorTheme(env)}>
       <DemoApp {...props} onExit={(e) => (result.exit = e)} />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
+  if (process.stdout.isTTY) process.stdout.write('\n');
   return result.exit;
 }

@@ -22,10 +22,16 @@ export async function askSecret(io: Io, prompt: string, label: SecretLabel): Pro
   return answer;
 }
 
-export async function confirm(io: Io, question: string): Promise<boolean> {
+/**
+ * A y/N question. Anything but y or yes is No, as in the real CLI; an answer that is neither yes nor
+ * no (nor empty) gets one tkesim line saying so (not with TKESIM_EXPLAIN=0). The answer is never echoed.
+ */
+export async function confirm(io: Io, question: string, env: NodeJS.ProcessEnv = {}): Promise<boolean> {
   const answer = await io.ask({ kind: 'confirm', prompt: `${question}\nAnswer [y/N]:` });
   if (answer === null) ended();
-  return /^y(es)?$/i.test(answer.trim());
+  const a = answer.trim();
+  if (!/^(y(es)?|no?|)$/i.test(a) && env.TKESIM_EXPLAIN !== '0') io.print('tkesim: that answer is neither y nor n, so it is taken as No (as the real CLI does).');
+  return /^y(es)?$/i.test(a);
 }
 
 /** Asks for a new password twice; refuses an empty password or a mismatch. */

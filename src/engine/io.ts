@@ -16,7 +16,11 @@ export type Question =
 
 export type Progress =
   /** While a signed command collects signatures: who has signed and who is still needed. */
-  | { readonly kind: 'signatures'; readonly needed: number; readonly signed: readonly string[]; readonly pending: readonly string[] }
+  | {
+      readonly kind: 'signatures'; readonly needed: number; readonly signed: readonly string[]; readonly pending: readonly string[];
+      /** Why this many (signatureNeedSentence), when the command is known. */
+      readonly why?: string;
+    }
   /** Long-running work (rewrapping key storage). */
   | { readonly kind: 'work'; readonly label: string; readonly done: number; readonly total: number };
 

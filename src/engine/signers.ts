@@ -5,6 +5,8 @@
  * used, and only their passwords (or tokens) are asked for: a key that is not an installed
  * administrator is skipped without a prompt.
  */
+import type { UnitCommand } from '../core/command.ts';
+import { signatureNeedSentence } from '../core/signature-rules.ts';
 import type { CryptoUnit } from '../core/types.ts';
 import { subjectKeyIdentifier } from '../core/crypto.ts';
 import {
@@ -87,20 +89,22 @@ async function open(ctx: CommandContext, key: SigningKey): Promise<Signer> {
  * Opens the keys that will sign: up to `needed` selected keys that are installed administrators of
  * the targets. A wrong password or token ends the dialog before anything reaches a unit.
  */
-export async function collectSigners(ctx: CommandContext, targets: readonly CryptoUnit[], needed: number): Promise<Signer[]> {
+export async function collectSigners(ctx: CommandContext, targets: readonly CryptoUnit[], needed: number, command?: UnitCommand): Promise<Signer[]> {
   if (needed === 0) return [];
   const chosen = (await selectedSignatureKeys(ctx, targets)).slice(0, needed);
+  const first = targets[0];
+  const why = command && first ? signatureNeedSentence(first, command) : undefined;
   const signers: Signer[] = [];
   try {
     for (const key of chosen) {
-      ctx.io.progress?.({ kind: 'signatures', needed, signed: signers.map((s) => s.name), pending: chosen.slice(signers.length).map((k) => k.name) });
+      ctx.io.progress?.({ kind: 'signatures', needed, signed: signers.map((s) => s.name), pending: chosen.slice(signers.length).map((k) => k.name), ...(why ? { why } : {}) });
       signers.push(await open(ctx, key));
     }
   } catch (e) {
     forgetSigners(signers);
     throw e;
   }
-  ctx.io.progress?.({ kind: 'signatures', needed, signed: signers.map((s) => s.name), pending: [] });
+  ctx.io.progress?.({ kind: 'signatures', needed, signed: signers.map((s) => s.name), pending: [], ...(why ? { why } : {}) });
   return signers;
 }
 

@@ -4,6 +4,7 @@
  */
 import { findLesson } from './catalogue/index.ts';
 import { explainCode, explainLast } from './explain.ts';
+import { explainTerm, glossaryTerms } from './glossary.ts';
 import { goalText } from './goal-text.ts';
 import type { LessonHost } from './host.ts';
 import { nextLessonNumber, renderLessonList } from './list.ts';
@@ -72,7 +73,7 @@ export function registerLessonBuiltins(c: ShellController, host: LessonHost, san
   });
   c.registerBuiltin('explain', (rest) => {
     if (rest.trim() !== '') {
-      c.log(explainCode(rest) ?? `"${rest.slice(0, 40)}" is not a known code. Try a return code and reason like "explain 209/57", or a name like "explain IMPRINT_MODE".`, 'normal');
+      c.log(explainTerm(rest) ?? explainCode(rest) ?? `"${rest.slice(0, 40)}" is not a term or code tkesim knows. Try a term the screen shows ("explain verification pattern", "explain Full Committed"), or a return and reason code ("explain 209/57"). Terms: ${glossaryTerms().join(', ')}.`, 'normal');
       return;
     }
     c.log(host.session ? explainLast(host.session.last) : NO_LESSON, host.session ? 'normal' : 'muted');

@@ -7,14 +7,16 @@ import { existsSync, rmSync } from 'node:fs';
 import { CastWriter, monotonicClock } from './cast-writer.ts';
 import { CHANNEL_ENV, ChannelParser } from './record-channel.ts';
 import { sessionFiles, sessionNameProblem } from '../journal/session-files.ts';
-import { INPUT_ENV, JOURNAL_ENV } from './start-recording.ts';
+import { INPUT_ENV, JOURNAL_ENV, TRAINEE_ENV } from './start-recording.ts';
+import { takeRecordOptions } from './record-options.ts';
 
-const USAGE = 'Usage: tkesim record NAME [--input] [--cols N] [--rows N] -- [tkesim arguments]\n' +
+const USAGE = 'Usage: tkesim record NAME [--input] [--trainee NAME] [--cols N] [--rows N] -- [tkesim arguments]\n' +
   '  Without arguments after --, records the shell. --input also records keystrokes (never while a secret is typed).';
 
 interface RecordArgs {
   readonly name: string;
   readonly input: boolean;
+  readonly trainee: string | null;
   readonly cols: number | null;
   readonly rows: number | null;
   readonly child: string[];
@@ -28,6 +30,7 @@ function parse(args: string[]): RecordArgs | string {
   const problem = sessionNameProblem(name);
   if (problem || name === undefined) return problem ?? 'no name';
   let input = false;
+  let trainee: string | null = null;
   let cols: number | null = null;
   let rows: number | null = null;
   for (let i = 0; i < flags.length; i++) {
@@ -38,11 +41,16 @@ function parse(args: string[]): RecordArgs | string {
       return v;
     };
     if (f === '--input') input = true;
+    else if (f === '--trainee') {
+      const taken = takeRecordOptions([f, flags[++i] ?? '']);
+      if (typeof taken === 'string') return taken;
+      trainee = taken.options.trainee ?? null;
+    }
     else if (f === '--cols') cols = size();
     else if (f === '--rows') rows = size();
     else return `Unknown option ${JSON.stringify(f)} (arguments for the recorded tkesim go after --).`;
   }
-  return { name, input, cols, rows, child };
+  return { name, input, trainee, cols, rows, child };
 }
 
 export async function recordCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -65,7 +73,7 @@ export async function recordCommand(args: string[], env: NodeJS.ProcessEnv): Pro
   const clock = monotonicClock();
   const cast = new CastWriter(files.cast, { width: cols, height: rows, title: `tkesim: ${parsed.name}`, env, clock });
   const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...env, [CHANNEL_ENV]: '1', [JOURNAL_ENV]: files.journal, [INPUT_ENV]: parsed.input ? '1' : '0' })) if (v !== undefined) childEnv[k] = v;
+  for (const [k, v] of Object.entries({ ...env, [CHANNEL_ENV]: '1', [JOURNAL_ENV]: files.journal, [INPUT_ENV]: parsed.input ? '1' : '0', [TRAINEE_ENV]: parsed.trainee ?? undefined })) if (v !== undefined) childEnv[k] = v;
   const pty = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? '', ...parsed.child], {
     name: env.TERM ?? 'xterm-256color', cols, rows, cwd: process.cwd(), env: childEnv,
   });

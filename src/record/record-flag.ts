@@ -5,17 +5,19 @@
  */
 import { CHANNEL_ENV } from './record-channel.ts';
 import { sessionNameProblem } from '../journal/session-files.ts';
-import { INPUT_ENV, JOURNAL_ENV, startChannelRecording, withRecording } from './start-recording.ts';
+import { takeRecordOptions } from './record-options.ts';
+import { INPUT_ENV, JOURNAL_ENV, TRAINEE_ENV, startChannelRecording, withRecording } from './start-recording.ts';
 
 export async function recordFlag(args: string[], env: NodeJS.ProcessEnv, run: (rest: string[]) => Promise<number>): Promise<number> {
-  const [name, ...rest] = args;
-  const problem = sessionNameProblem(name);
-  if (problem || name === undefined) {
-    process.stderr.write(`tkesim --record: ${problem ?? ''}\nUsage: tkesim --record NAME [--input] [tkesim arguments]\n`);
+  const [name, ...more] = args;
+  const taken = takeRecordOptions(more);
+  const problem = sessionNameProblem(name) ?? (typeof taken === 'string' ? taken : null);
+  if (problem || name === undefined || typeof taken === 'string') {
+    process.stderr.write(`tkesim --record: ${problem ?? ''}\nUsage: tkesim --record NAME [--input] [--trainee NAME] [tkesim arguments]\n`);
     return 2;
   }
-  const recordInput = rest[0] === '--input';
-  return withRecording({ name, env, recordInput }, () => run(recordInput ? rest.slice(1) : rest));
+  const { options, rest } = taken;
+  return withRecording({ name, env, recordInput: options.input, trainee: options.trainee }, () => run(rest));
 }
 
 /** Under `tkesim record`: journal to the file it names, send markers through the terminal. */
@@ -25,6 +27,7 @@ export async function withChannel(env: NodeJS.ProcessEnv, run: () => Promise<num
   delete env[CHANNEL_ENV];
   delete env[JOURNAL_ENV];
   delete env[INPUT_ENV];
+  delete env[TRAINEE_ENV];
   try {
     return await run();
   } finally {

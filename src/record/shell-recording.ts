@@ -7,6 +7,8 @@ import type { ShellController } from '../shell/controller.ts';
 import { activeRecorder } from './recorder.ts';
 import { sessionNameProblem } from '../journal/session-files.ts';
 import { startFileRecording } from './start-recording.ts';
+import { recordWords } from './record-options.ts';
+import { words as splitWords } from '../engine/parse.ts';
 
 /** Clears the screen in the .cast only: a recording started mid-session starts from a clean screen. */
 const CLEAR = '\u001b[H\u001b[2J';
@@ -17,13 +19,16 @@ function describe(files: { readonly cast: string | null; readonly journal: strin
 
 export async function installRecording(controller: ShellController, env: NodeJS.ProcessEnv): Promise<void> {
   controller.registerBuiltin('record start', async (rest, c) => {
-    const words = rest.trim().split(/\s+/).filter((w) => w !== '');
-    const recordInput = words.includes('--input');
-    const name = words.filter((w) => w !== '--input').join(' ');
+    const words = splitWords(rest.trim());
+    if (words === null) return c.log('FAILED\nA quote is not closed. Usage: record start NAME [--input] [--trainee NAME]', 'error');
+    const taken = recordWords(words);
+    if (typeof taken === 'string') return c.log(`FAILED\n${taken} Usage: record start NAME [--input] [--trainee NAME]`, 'error');
+    const name = taken.others.join(' ');
     const problem = sessionNameProblem(name);
     if (problem) return c.log(`FAILED\n${problem}`, 'error');
+    const recordInput = taken.options.input;
     if (activeRecorder()) return c.log(`FAILED\nA recording is already in progress (${describe(activeRecorder()?.files ?? { cast: null, journal: null })}). Stop it with: record stop`, 'error');
-    const recorder = startFileRecording({ name, env, preamble: CLEAR, recordInput });
+    const recorder = startFileRecording({ name, env, preamble: CLEAR, recordInput, trainee: taken.options.trainee });
     await recorder.attach(c);
     c.log(`OK\nRecording to ${describe({ cast: recorder.options.castFile, journal: recorder.options.journalFile })}. Passwords and key part values are never recorded. Stop with: record stop`);
   });
@@ -38,7 +43,7 @@ export async function installRecording(controller: ShellController, env: NodeJS.
   });
   controller.registerBuiltin('record', (rest, c) => {
     const recorder = activeRecorder();
-    if (rest.trim() !== '') return c.log('FAILED\nUsage: record start NAME [--input] | record stop | record (shows whether a recording runs)', 'error');
+    if (rest.trim() !== '') return c.log('FAILED\nUsage: record start NAME [--input] [--trainee NAME] | record stop | record (shows whether a recording runs)', 'error');
     c.log(recorder ? `Recording to ${describe({ cast: recorder.options.castFile, journal: recorder.options.journalFile })} (${recorder.steps} command(s) so far).` : 'No recording is in progress. Start one with: record start NAME', 'muted');
   });
   const recorder = activeRecorder();

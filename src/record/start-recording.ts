@@ -11,6 +11,7 @@ import { redactTerminal, tapTerminal } from './terminal-tap.ts';
 
 export const JOURNAL_ENV = 'TKESIM_RECORD_JOURNAL';
 export const INPUT_ENV = 'TKESIM_RECORD_INPUT';
+export const TRAINEE_ENV = 'TKESIM_RECORD_TRAINEE';
 
 export interface FileRecordingOptions {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface FileRecordingOptions {
   readonly stdin?: NodeJS.ReadStream;
   /** Written first into the .cast only: a recording that starts mid-screen starts from a clear one. */
   readonly preamble?: string;
+  /** Who is recorded (default: the login name). */
+  readonly trainee?: string;
 }
 
 export function startFileRecording(o: FileRecordingOptions): Recorder {
@@ -35,7 +38,7 @@ export function startFileRecording(o: FileRecordingOptions): Recorder {
   if (o.preamble) cast.output(o.preamble);
   let untap = () => undefined as void;
   const recorder: Recorder = new Recorder({
-    sink: cast, castFile: files.cast, journalFile: files.journal, title, env: o.env, clock,
+    sink: cast, castFile: files.cast, journalFile: files.journal, title, env: o.env, clock, trainee: o.trainee,
     onStop: () => untap(),
   });
   untap = tapTerminal(cast, { stdout, stdin: o.stdin ?? process.stdin, recordInput: o.recordInput, inputAllowed: () => recorder.inputAllowed() });
@@ -51,7 +54,8 @@ export function startChannelRecording(env: NodeJS.ProcessEnv): Recorder | null {
   // The parent records this terminal's output: it passes the session's redaction here, in the
   // only process that knows the secrets.
   const untap = redactTerminal(process.stdout);
-  return new Recorder({ sink: new ChannelSink((text) => void write(text)), castFile: null, journalFile, title, env, onStop: untap });
+  const trainee = env[TRAINEE_ENV] || undefined;
+  return new Recorder({ sink: new ChannelSink((text) => void write(text)), castFile: null, journalFile, title, env, onStop: untap, trainee });
 }
 
 /** Runs `fn` with a recording to NAME; stops it (if still running) when `fn` ends. */

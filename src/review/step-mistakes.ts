@@ -66,7 +66,9 @@ export function mistakeOf(entry: JournalCommand, owners: SlotOwners): Mistake | 
       break;
   }
   const kind = classify(outcome);
-  if (kind === 'refusal') return { kind: 'refusal', step, line, ...refusalFacts(outcome) };
+  // A journal written before refusals were kept as data: the message still says a unit refused.
+  const legacy = kind === 'failed' && /refused the command|^Return code: \d+/m.test(outcome.message ?? '');
+  if (kind === 'refusal' || legacy) return { kind: 'refusal', step, line, ...refusalFacts(outcome) };
   if (kind === 'wrong-password') return { kind: 'wrong-password', step, line, sentence: wrongPasswordSentence(entry, owners) };
   return { kind: 'failed', step, line, sentence: firstSentence(outcome.message, 'The command failed.') };
 }

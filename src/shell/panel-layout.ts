@@ -32,6 +32,11 @@ const SHORT_TYPE: Readonly<Record<UnitType, string>> = { OPERATIONAL: 'OPER', RE
 const register = (r: { state: string; vp: string }) => (r.state === 'Empty' ? 'Empty' : `${r.state} ${r.vp}`);
 const seg = (text: string, role: SegmentRole = 'plain', changed = false): Segment => ({ text, role, changed });
 
+/** The column headings the panel draws (narrow and wide): each has an `explain` entry. */
+export function panelHeadings(): string[] {
+  return [...new Set([false, true].flatMap((wide) => columns(wide).map((c) => c.header.trim()).filter((h) => h !== '')))];
+}
+
 function columns(wide: boolean): Column[] {
   const cols: Column[] = [
     { header: ' ', field: null, role: (r) => (r.selected ? 'selected' : 'muted'), text: (r) => (r.selected ? SELECTED_MARK : UNSELECTED_MARK) },
@@ -93,7 +98,8 @@ function cardLines(row: PanelRow): PanelLine[] {
   ];
 }
 
-function instanceLine(instance: PanelInstance): PanelLine {
+/** `SERVICE INSTANCE 1a2b3c4d configured the same` (or how its units differ). */
+export function instanceLine(instance: PanelInstance): PanelLine {
   const same = instance.differingAspects.length === 0;
   return [
     seg(`SERVICE INSTANCE ${instance.shortId}`, 'heading'),

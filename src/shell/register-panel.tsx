@@ -23,7 +23,7 @@ function roleStyle(theme: Theme, role: SegmentRole): TextStyle {
   }
 }
 
-function SegmentText({ segment, theme }: { readonly segment: Segment; readonly theme: Theme }) {
+export function SegmentText({ segment, theme }: { readonly segment: Segment; readonly theme: Theme }) {
   const style = segment.changed ? theme.highlight : roleStyle(theme, segment.role);
   return <Text {...style}>{segment.text}</Text>;
 }

@@ -11,7 +11,7 @@ export function signatureProgressText(p: SignatureProgressReport): string {
   const missing = Math.max(0, p.needed - p.signed.length);
   const parts = [`Signatures ${count} of ${p.needed}`, `signed: ${p.signed.length ? p.signed.join(', ') : 'none yet'}`];
   if (missing > 0) parts.push(`still needed: ${missing} of ${p.pending.length ? p.pending.join(', ') : 'no other selected key'}`);
-  return parts.join(' — ');
+  return p.why ? `${parts.join(' — ')}\n${p.why}` : parts.join(' — ');
 }
 
 /** Any engine progress report as one line (`work`: rewrapping key storage and the like). */

@@ -25,3 +25,8 @@ test('renders and follows the progress as signatures come in', async (t) => {
   t.is(await frameWhere(lastFrame, (f) => f.includes('2 of 2')), 'Signatures 2 of 2 — signed: Alice, Carol');
   unmount();
 });
+
+test('the progress line says why this many signatures', (t) => {
+  const text = signatureProgressText({ kind: 'signatures', needed: 1, signed: [], pending: ['Alice'], why: 'cryptounit-mk-load needs 1 signature; commit, thresholds and admin changes need the signature threshold (2).' });
+  t.regex(text, /^Signatures 0 of 1 — signed: none yet — still needed: 1 of Alice\ncryptounit-mk-load needs 1 signature; .*\(2\)\.$/);
+});
