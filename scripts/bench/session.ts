@@ -23,7 +23,7 @@ import { shellEngine } from '../../src/shell/engine-adapter.ts';
 import { panelLines } from '../../src/shell/panel-layout.ts';
 export { measureRecordingLatency } from './typing-latency.ts';
 
-const step = (command: string, ...answers: string[]): DemoStep => ({ title: command, setup: true, narration: [], notes: [], command, answers: answers.map((text) => ({ text })) });
+const step = (command: string, ...answers: string[]): DemoStep => ({ title: command, setup: true, narration: [], notes: [], command, answers: answers.map((text) => ({ text })), lines: { heading: 0, command: 0, answers: [] }, expect: null });
 
 /** A ceremony, then rounds of views and rotations with key storage: `n` commands in all. */
 export function longSession(n: number): DemoStep[] {

@@ -1,5 +1,6 @@
 /** The lesson panel, above the status line: goal, steps, what to do and why, progress. */
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
+import { reflow } from '../shell/reflow.ts';
 import { useSyncExternalStore } from 'react';
 import type { LessonHost } from './host.ts';
 import { BUILTIN_WORDS, type LessonPanelModel, type StepStatus } from './panel-model.ts';
@@ -15,8 +16,11 @@ function stepStyle(theme: Theme, status: StepStatus): TextStyle {
   }
 }
 
-export function LessonPanelView({ model }: { readonly model: LessonPanelModel }) {
+export function LessonPanelView({ model, width = 80 }: { readonly model: LessonPanelModel; readonly width?: number }) {
   const theme = useTheme();
+  // Inside the border and padding; wrapped rows hang under their label.
+  const inner = Math.max(20, width - 4);
+  const goal = reflow(`Goal: ${model.goal}`, inner).slice('Goal: '.length);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text wrap="truncate-end">
@@ -29,13 +33,13 @@ export function LessonPanelView({ model }: { readonly model: LessonPanelModel })
       </Text>
       <Text wrap="wrap">
         <Text {...theme.heading}>Goal: </Text>
-        {model.goal}
+        {goal}
       </Text>
       {model.current ? (
         <>
           <Text wrap="wrap" {...theme.selected}>{`Step ${model.current.number}: ${model.current.title}`}</Text>
-          <Text wrap="wrap">{`  Do:  ${model.current.what}`}</Text>
-          <Text wrap="wrap" {...theme.tone.muted}>{`  Why: ${model.current.why}`}</Text>
+          <Text wrap="wrap">{reflow(`  Do:  ${model.current.what}`, inner)}</Text>
+          <Text wrap="wrap" {...theme.tone.muted}>{reflow(`  Why: ${model.current.why}`, inner)}</Text>
         </>
       ) : null}
       {model.result ? <Text wrap="wrap" {...theme.tone.ok}>{model.result}</Text> : null}
@@ -48,5 +52,6 @@ export function LessonPanelView({ model }: { readonly model: LessonPanelModel })
 /** The panel of the running lesson; nothing when no lesson runs. */
 export function LessonPanel({ host }: { readonly host: LessonHost }) {
   const model = useSyncExternalStore(host.subscribe, host.getModel);
-  return model ? <LessonPanelView model={model} /> : null;
+  const { stdout } = useStdout();
+  return model ? <LessonPanelView model={model} width={stdout.columns || 80} /> : null;
 }

@@ -84,7 +84,7 @@ export function App({ controller, commands, flags, history, onCommandLine, child
 
   return (
     <>
-      <OutputLog key={view.logEpoch} items={view.log} />
+      <OutputLog key={view.logEpoch} items={view.log} width={columns} />
       <Box flexDirection="column" width={columns}>
         {children}
         {status ? <StatusLine model={status} width={columns} /> : null}

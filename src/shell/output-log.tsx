@@ -5,6 +5,7 @@
  */
 import { Static, Text } from 'ink';
 import { memo, useMemo } from 'react';
+import { reflow } from './reflow.ts';
 import { useTheme, type Tone } from './theme.ts';
 
 export type { Tone } from './theme.ts';
@@ -16,9 +17,10 @@ export interface OutputItem {
   readonly tone: Tone;
 }
 
-function OutputLogView({ items }: { readonly items: readonly OutputItem[] }) {
+function OutputLogView({ items, width }: { readonly items: readonly OutputItem[]; readonly width?: number }) {
   const theme = useTheme();
-  const list = useMemo(() => [...items], [items]);
+  // Reflowed here, once per item: Ink's own wrapping would start rows with a space and split words.
+  const list = useMemo(() => (width ? items.map((i) => ({ ...i, text: reflow(i.text, width) })) : [...items]), [items, width]);
   return (
     <Static items={list}>
       {(item) => (

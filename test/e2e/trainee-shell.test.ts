@@ -56,3 +56,26 @@ test('the panel follows a one-shot command run in another process, and says the 
     s.close();
   }
 });
+
+for (const cols of [80, 110]) {
+  test(`at ${cols} columns a line longer than the terminal wraps at word boundaries, with no leading space on any continuation row`, async (t) => {
+    const home = newHome();
+    const s = startShell(home, [], cols, 40);
+    try {
+      await s.waitFor('tkesim>');
+      await line(s, 'explain no-such-term', /is not a term or code tkesim knows/);
+      const rows = s.screen().split('\n');
+      const from = rows.findIndex((r) => r.includes('is not a term or code'));
+      const to = rows.findIndex((r, i) => i > from && r.startsWith('region '));
+      t.true(from >= 0 && to > from + 2, s.screen());
+      const wrapped = rows.slice(from + 1, to);
+      t.deepEqual(wrapped.filter((r) => r.startsWith(' ')), [], 'a continuation row begins with a space');
+      // Every word of the glossary list arrives whole: none is cut at the edge.
+      t.regex(wrapped.join(' '), /XCP_CPB_ALG_EC_25519/);
+      await s.typeLine('exit');
+      t.is(await s.exited, 0);
+    } finally {
+      s.close();
+    }
+  });
+}

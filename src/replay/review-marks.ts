@@ -1,0 +1,72 @@
+/**
+ * Replay for review, as data: which frames are mistakes (a command that failed, was misused or hit
+ * an internal error, or a step the journal's integrity puts in doubt), where `n` and `p` go, the
+ * command a position belongs to, and the timeline strip with the mistakes marked. Pure.
+ */
+import type { RecordedFrame, RecordedReplay } from '../journal/recorded-replay.ts';
+import { stepAt, type Timeline } from '../journal/timeline.ts';
+
+export type FrameMark = 'ok' | 'mistake' | 'integrity' | 'other';
+
+export function frameMark(f: RecordedFrame): FrameMark {
+  if (f.problems.length > 0) return 'integrity';
+  if (f.kind !== 'command') return 'other';
+  return f.status === 'failed' || f.status === 'usage' || f.status === 'error' ? 'mistake' : 'ok';
+}
+
+/** Frame indices of the mistakes, ascending. */
+export function mistakeFrames(replay: RecordedReplay): number[] {
+  return replay.frames.filter((f) => frameMark(f) === 'mistake' || frameMark(f) === 'integrity').map((f) => f.index);
+}
+
+/** The first mistake after frame `current` (the last one done), or null. */
+export function nextMistake(mistakes: readonly number[], current: number): number | null {
+  return mistakes.find((m) => m > current) ?? null;
+}
+
+/** The last mistake before frame `current`, or null. */
+export function previousMistake(mistakes: readonly number[], current: number): number | null {
+  let found: number | null = null;
+  for (const m of mistakes) if (m < current) found = m;
+  return found;
+}
+
+/** The frame whose output was shown last at `pos` (its command may still be running), or null at the start. */
+export function frameAt(replay: RecordedReplay, t: Timeline, pos: number): { readonly frame: RecordedFrame; readonly done: boolean } | null {
+  if (pos <= 0) return null;
+  const frame = replay.frames[Math.min(stepAt(t, pos - 1) + 1, replay.frames.length - 1)];
+  if (!frame) return null;
+  return { frame, done: stepAt(t, pos) >= frame.index };
+}
+
+export interface StripCell {
+  readonly char: string;
+  readonly mark: FrameMark;
+  readonly current: boolean;
+}
+
+const CHAR: Readonly<Record<FrameMark, string>> = { ok: '─', mistake: '✗', integrity: '!', other: '·' };
+const RANK: Readonly<Record<FrameMark, number>> = { integrity: 3, mistake: 2, ok: 1, other: 0 };
+
+/**
+ * The steps as a strip of at most `width` cells (each cell a run of steps when there are more
+ * steps than cells); a cell shows the worst of its steps, and the current step's cell is marked.
+ */
+export function timelineStrip(replay: RecordedReplay, width: number, current: number): StripCell[] {
+  const frames = replay.frames.slice(1);
+  const cells = Math.max(1, Math.min(width, frames.length));
+  const out: StripCell[] = [];
+  for (let c = 0; c < cells && frames.length > 0; c++) {
+    const from = Math.floor((c * frames.length) / cells);
+    const to = Math.max(from + 1, Math.floor(((c + 1) * frames.length) / cells));
+    let mark: FrameMark = 'other';
+    let isCurrent = false;
+    for (const f of frames.slice(from, to)) {
+      const m = frameMark(f);
+      if (RANK[m] > RANK[mark]) mark = m;
+      if (f.index === current) isCurrent = true;
+    }
+    out.push({ char: CHAR[mark], mark, current: isCurrent });
+  }
+  return out;
+}
