@@ -100,10 +100,8 @@ export abstract class CeremonyState {
 
   /** The first register verification pattern read back at step `n`, or null. */
   readBackOf(n: number): string | null {
-    const step = this.script.steps[n - 1];
-    const index = step?.readBack.findIndex((b) => b.kind === 'register') ?? -1;
-    const notes = this.progress[n - 1]?.readBacks ?? [];
-    return index < 0 ? null : (notes[index]?.vp ?? null);
+    const note = this.progress[n - 1]?.readBacks.find((b) => /^(NEW|CURRENT) REGISTER/.test(b.label));
+    return note?.vp ?? null;
   }
 
   /** A command of a later step was typed: the steps between are skipped (each one an exception). */

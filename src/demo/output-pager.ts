@@ -81,29 +81,57 @@ function rowsOf(items: readonly OutputItem[], width: number): { rows: PagerLine[
 
 const more = (text: string): PagerLine => ({ text, tone: 'muted', role: 'more' });
 
+interface Window {
+  readonly lines: PagerLine[];
+  /** The rows of `list` shown: [first, end). */
+  readonly first: number;
+  readonly end: number;
+}
+
+/** `height` rows of `list` from row `start`, with a line for what is hidden above and below. */
+function windowOf(list: readonly PagerLine[], start: number, height: number): Window {
+  if (list.length <= height) return { lines: [...list], first: 0, end: list.length };
+  const first = Math.max(0, Math.min(start, list.length - (height - 1)));
+  let end = first + height - (first > 0 ? 1 : 0);
+  const below = end < list.length;
+  if (below) end -= 1;
+  return {
+    lines: [
+      ...(first > 0 ? [more(`↑ ${first} more line${first === 1 ? '' : 's'} (k scrolls up)`)] : []),
+      ...list.slice(first, end),
+      ...(below ? [more(`↓ ${list.length - end} more line${list.length - end === 1 ? '' : 's'} (j scrolls down)`)] : []),
+    ],
+    first, end,
+  };
+}
+
+/** The highest start row that still changes the page. */
+const lastStart = (length: number, height: number) => (length <= height ? 0 : length - (height - 1));
+
 export function pageOutput(input: PagerInput): PagerView {
   const height = Math.max(1, input.height);
   const { rows, outcome } = rowsOf(input.items, Math.max(1, input.width));
   if (input.typing !== null) rows.push({ text: input.typing, tone: 'normal', role: 'typing' });
   if (rows.length <= height) return { lines: rows, minScroll: 0, maxScroll: 0 };
-  const top = rows[0]?.role === 'command' && height >= 3 ? 1 : 0;
-  const pinned = outcome ? rows.slice(outcome[0], outcome[1]) : [];
-  const bottom = Math.min(pinned.length, Math.max(0, height - top - 1));
-  const rest = rows.filter((_, i) => i >= top && !(outcome && i >= outcome[0] && i < outcome[1]));
-  const window = height - top - bottom;
-  // The page opens on the lines just before the outcome (or the latest lines, while it runs).
-  const before = outcome ? outcome[0] - top : rest.length;
-  const opening = Math.max(0, Math.min(before - window, rest.length - window));
-  const last = Math.max(0, rest.length - window);
-  const start = Math.max(0, Math.min(opening + input.scroll, last));
-  const shown = rest.slice(start, start + window);
-  const above = start;
-  const below = rest.length - start - shown.length;
-  if (above > 0 && shown.length > 0) shown[0] = more(`↑ ${above + 1} more lines (k scrolls up)`);
-  if (below > 0 && shown.length > (above > 0 ? 1 : 0)) shown[shown.length - 1] = more(`↓ ${below + 1} more lines (j scrolls down)`);
-  return {
-    lines: [...rows.slice(0, top), ...shown, ...pinned.slice(0, bottom)],
-    minScroll: -opening,
-    maxScroll: last - opening,
-  };
+  const top = rows[0]?.role === 'command' && height >= 4 ? 1 : 0;
+  const rest = rows.slice(top);
+  const h = height - top;
+  const last = lastStart(rest.length, h);
+  // The page opens on the outcome and what follows it (the latest lines, while none).
+  const o = outcome ? ([outcome[0] - top, outcome[1] - top] as const) : null;
+  const opening = o ? Math.min(o[0], last) : last;
+  let start = Math.max(0, Math.min(opening + input.scroll, last));
+  const view = (lines: readonly PagerLine[]): PagerView => ({ lines: [...rows.slice(0, top), ...lines], minScroll: -opening, maxScroll: last - opening });
+  let natural = windowOf(rest, start, h);
+  // An outcome cut at the bottom of the page: the page moves down until it is whole.
+  while (o && o[0] >= natural.first && o[0] < natural.end && o[1] > natural.end && start < last) natural = windowOf(rest, ++start, h);
+  if (!o || (o[0] >= natural.first && o[1] <= natural.end)) return view(natural.lines);
+  // Scrolled away from the outcome: it stays in view, pinned on the side where it is.
+  const pinned = rest.slice(o[0], o[1]).slice(0, Math.max(1, h - 2));
+  const others = [...rest.slice(0, o[0]), ...rest.slice(o[1])];
+  if (o[0] < natural.first) {
+    const from = start - (Math.min(start, o[1]) - o[0]);
+    return view([...pinned, ...windowOf(others, from, h - pinned.length).lines]);
+  }
+  return view([...windowOf(others, start, h - pinned.length).lines, ...pinned]);
 }

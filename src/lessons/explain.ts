@@ -4,6 +4,7 @@ import { ROTATION_PROBLEMS, type RotationProblem } from '../core/rotation.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import { describeChanges, summarizeChanges } from '../shell/describe-changes.ts';
 import { REFUSAL_EXPLANATIONS, ROTATION_EXPLANATIONS, referenceCode, type Explanation } from './explain-codes.ts';
+import { lessonDamage, RESET_ADVICE } from './damage.ts';
 import type { LessonState, WorkstationFacts } from './model.ts';
 
 export interface LastCommand {
@@ -61,6 +62,10 @@ function workstationChanges(a: WorkstationFacts, b: WorkstationFacts): string[] 
 }
 
 function explainOk(last: LastCommand): string {
+  const damage = lessonDamage(last.after.world);
+  if (damage && !lessonDamage(last.before.world)) {
+    return [`The command ended OK, and that is the problem: ${damage}`, `  ${last.command?.name === 'cryptounit-mk-setimm' ? 'Set immediate moves the new master key into the current register without re-enciphering key storage; cryptounit-mk-rotate re-enciphers it on the way.' : 'Stored keys are readable only under the master key that encrypted them.'}`, `  Next: ${RESET_ADVICE}`].join('\n');
+  }
   const lines = [`OK: ${last.command ? `${last.command.name}: ${last.command.summary}.` : last.line}`];
   if (last.command) lines.push(`  What it does: ${last.command.details}`);
   const units = summarizeChanges(describeChanges(last.before.world, last.after.world));

@@ -12,6 +12,7 @@ import { usage, type Outcome } from '../engine/outcome.ts';
 import { stripPrefix, words } from '../engine/parse.ts';
 import { printOutcome, runLine } from '../engine/run.ts';
 import type { LastCommand } from './explain.ts';
+import { lessonDamage, RESET_ADVICE } from './damage.ts';
 import { hintText, nextTier } from './hints.ts';
 import { PasswordLedger, signerPartBreaches, worldBreaches } from '../journal/hygiene.ts';
 import { advance, solutionLines, type Lesson, type LessonState } from './model.ts';
@@ -191,6 +192,9 @@ export class LessonSession {
   hint(): string {
     const step = this.lesson.steps[this.#completed];
     if (!step || !this.#state) return 'The lesson is complete: there is nothing left to hint. Type "lessons" for the next one.';
+    // A command that worked but destroyed what the lesson needs: say so, and suggest reset.
+    const damage = lessonDamage(this.#state.world);
+    if (damage) return `${damage}\n${RESET_ADVICE}`;
     const tier = nextTier(this.#hintTier);
     if (tier !== this.#hintTier && !this.#score) {
       this.#attempt = { ...this.#attempt, hints: [...this.#attempt.hints, tier] };

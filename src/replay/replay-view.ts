@@ -3,6 +3,7 @@
  * after the last completed step with the one before it (so the panel highlights what changed).
  * Seeking is a lookup into the replay's frames: nothing is re-executed or re-played.
  */
+import wrapAnsi from 'wrap-ansi';
 import type { World } from '../core/types.ts';
 import { buildPanelModel, type PanelModel } from '../shell/panel-model.ts';
 import type { Tone } from '../shell/theme.ts';
@@ -38,23 +39,48 @@ export interface ReplayView {
   readonly previous: World | null;
   readonly selectedUnits: ReadonlySet<string>;
   readonly signatureKeyNames: readonly string[];
-  /** The last `rows` transcript lines up to the position, oldest first. */
+  /** The transcript lines shown (wrapped to the width), oldest first: the last `rows` up to the position, less the scroll. */
   readonly lines: readonly ViewLine[];
+  /** Lines the view is scrolled up by (clamped to what there is). */
+  readonly scroll: number;
+  /** Whether earlier lines are hidden above the view. */
+  readonly more: boolean;
 }
 
-/** The last `rows` lines of the items before `pos`, without looking further back than needed. */
-export function transcriptTail(items: readonly TranscriptItem[], pos: number, rows: number): ViewLine[] {
+/** One transcript line as rows of at most `width` columns, broken at word boundaries (wrap-ansi). */
+export function wrapLine(text: string, width: number): string[] {
+  if (!Number.isFinite(width) || width < 1) return [text];
+  return wrapAnsi(text, width, { hard: true, trim: false, wordWrap: true }).split('\n');
+}
+
+export interface Tail {
+  readonly lines: ViewLine[];
+  readonly scroll: number;
+  readonly more: boolean;
+}
+
+/**
+ * The last `rows` wrapped lines of the items before `pos`, `scroll` lines up from the bottom (no
+ * further up than the first line), without looking further back than needed.
+ */
+export function transcriptTail(items: readonly TranscriptItem[], pos: number, rows: number, width = Infinity, scroll = 0): Tail {
+  const want = rows + Math.max(0, scroll);
   const out: ViewLine[] = [];
-  for (let i = Math.min(pos, items.length) - 1; i >= 0 && out.length < rows; i--) {
+  let i = Math.min(pos, items.length) - 1;
+  for (; i >= 0 && out.length < want; i--) {
     const item = items[i];
     if (!item) continue;
-    const lines = item.text.split('\n');
-    for (let j = lines.length - 1; j >= 0 && out.length < rows; j--) out.push({ text: lines[j] ?? '', tone: item.tone });
+    const lines = item.text.split('\n').flatMap((l) => wrapLine(l, width));
+    for (let j = lines.length - 1; j >= 0; j--) out.push({ text: lines[j] ?? '', tone: item.tone });
   }
-  return out.reverse();
+  const earlier = i >= 0 || out.length > want;
+  const shown = out.slice(0, want);
+  const clamped = Math.max(0, Math.min(scroll, shown.length - rows));
+  const lines = shown.slice(clamped, clamped + rows).reverse();
+  return { lines, scroll: clamped, more: earlier || shown.length > clamped + rows };
 }
 
-export function replayView(replay: Replay, timeline: JournalTimeline, pos: number, rows: number): ReplayView {
+export function replayView(replay: Replay, timeline: JournalTimeline, pos: number, rows: number, width = Infinity, scroll = 0): ReplayView {
   const step = Math.min(stepAt(timeline, pos), replay.frames.length - 1);
   const frame = replay.frames[step] ?? replay.frames[0];
   if (!frame) throw new Error('a replay has at least its start frame');
@@ -65,7 +91,7 @@ export function replayView(replay: Replay, timeline: JournalTimeline, pos: numbe
     previous: before ? before.view.world : null,
     selectedUnits: new Set(frame.view.selection.units),
     signatureKeyNames: frame.view.selection.signatureKeyNames,
-    lines: transcriptTail(timeline.items, pos, rows),
+    ...transcriptTail(timeline.items, pos, rows, width, scroll),
   };
 }
 
