@@ -17,9 +17,10 @@ export interface ReadBackShown {
 export interface CeremonyDesk {
   /**
    * Clears the screen and its scrollback, then asks `to` to take the keyboard. `why`: what they will
-   * type. Resolves 'ready', 'skipped' (the keyboard was not passed), or null (cancelled).
+   * do. Before a secret ('secret') the hand-over may be skipped; a turn of the script ('turn') may
+   * not. Resolves 'ready', 'skipped' (the keyboard was not passed), or null (cancelled).
    */
-  handOver(to: Participant, why: string): Promise<HandOverAnswer | null>;
+  handOver(to: Participant, why: string, before: 'secret' | 'turn'): Promise<HandOverAnswer | null>;
   /** Shows a verification pattern as hex and PGP words; the witness confirms it matches what was read aloud. */
   readBack(shown: ReadBackShown, witness: string): Promise<boolean | null>;
   /** A message in the log. */

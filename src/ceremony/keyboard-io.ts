@@ -53,7 +53,7 @@ export function keyboardIo(inner: Io, desk: CeremonyDesk, tracker: DialogTracker
       }
       const owner = tracker.ownerOf(question);
       if (owner && owner.name !== events.holder()) {
-        const handed = await desk.handOver(owner, `${describe(owner)}, ${why(question, owner)}`);
+        const handed = await desk.handOver(owner, `${describe(owner)}, ${why(question, owner)}`, 'secret');
         if (handed === null) return null;
         if (handed === 'ready') events.setHolder(owner.name);
         else events.skipped(owner, events.holder());

@@ -90,7 +90,7 @@ function parseCommand(r: YamlReader, node: Node, where: string): ExpectedCommand
   const parsed = parseCommandLine(line);
   if (!parsed.ok) return r.problem(node, `${where}: "${line}": ${parsed.message}.`);
   const answersNode = f.get('answers');
-  const answers = answersNode ? r.texts(answersNode.value, `${where}: "answers"`) : [];
+  const answers = answersNode ? r.texts(answersNode.value, `${where}: "answers"`, true) : [];
   const asNode = f.get('as');
   const actor = asNode ? r.text(asNode.value, `${where}: "as"`) : null;
   if (answers === null || (asNode && actor === null)) return null;

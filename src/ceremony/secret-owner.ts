@@ -52,8 +52,14 @@ export class DialogTracker {
     return this.#admin(this.facts.signatureKeys.find((k) => String(k.keynum) === keynum)?.name);
   }
 
+  /** The custodian of a part file: by its description, or (a file from an earlier ceremony) by the one custodian it names. */
   #custodian(description: string | undefined): Participant | null {
-    return this.script.participants.find((p) => p.part?.description === description) ?? null;
+    if (description === undefined) return null;
+    const custodians = this.script.participants.filter((p) => p.part !== null);
+    const exact = custodians.find((p) => p.part?.description === description);
+    if (exact) return exact;
+    const named = custodians.filter((p) => new RegExp(`(^|\\W)${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\W|$)`).test(description));
+    return named.length === 1 ? (named[0] ?? null) : null;
   }
 
   /** Who must type the answer to this secret question (null: nobody in particular). */
@@ -77,7 +83,7 @@ export class DialogTracker {
     const file = PART_FILE.exec(prompt);
     if (file) {
       const keynum = this.#partKeynums[Number(file[1]) - 1];
-      return this.#custodian(this.facts.keyParts.find((p) => String(p.keynum) === keynum)?.description);
+      return this.#custodian(this.facts.keyParts.find((p) => String(p.keynum) === keynum)?.description) ?? this.actor;
     }
     return this.actor;
   }

@@ -146,7 +146,7 @@ export class CeremonySession extends CeremonyState {
   async #returnKeyboard(typedBy: string, line: string, ok: boolean): Promise<void> {
     const target = this.nextActor();
     if (!target || target.name === this.holder) return;
-    await this.desk.handOver(target, `${describe(target)}, to continue the ceremony`);
+    await this.desk.handOver(target, `${describe(target)}, to continue the ceremony`, 'turn');
     this.setHolder(target.name);
     this.desk.say(`Last command (typed by ${typedBy}): ${line} -> ${ok ? 'OK' : 'FAILED (see the exceptions)'}`, 'muted');
   }

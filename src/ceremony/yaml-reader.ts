@@ -16,7 +16,7 @@ export class YamlReader {
 
   constructor(text: string) {
     const doc = parseDocument(text, { lineCounter: this.#lines, uniqueKeys: true, prettyErrors: false });
-    for (const e of doc.errors) this.problems.push({ line: e.linePos?.[0].line ?? 1, message: `${e.message.split('\n')[0] ?? e.message}` });
+    for (const e of doc.errors) this.problems.push({ line: this.#lines.linePos(e.pos[0]).line, message: `${e.message.split('\n')[0] ?? e.message}` });
     const contents = doc.contents;
     this.root = contents !== null && (isMap(contents) || isSeq(contents) || isScalar(contents)) ? contents : null;
   }
@@ -66,12 +66,12 @@ export class YamlReader {
     return node.items.flatMap((item) => (item !== null && (isMap(item) || isSeq(item) || isScalar(item)) ? [item] : []));
   }
 
-  text(node: Node | null | undefined, what: string): string | null {
+  text(node: Node | null | undefined, what: string, allowEmpty = false): string | null {
     if (node && isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
       const text = String(node.value).trim();
-      if (text !== '') return text;
+      if (text !== '' || allowEmpty) return text;
     }
-    return this.problem(node, `${what} must be some text.`);
+    return this.problem(node, `${what} must be some text${allowEmpty ? ' ("" for Enter alone)' : ''}.`);
   }
 
   integer(node: Node | null | undefined, what: string, min: number, max: number): number | null {
@@ -84,16 +84,16 @@ export class YamlReader {
   }
 
   /** A list of texts, or one text given alone. */
-  texts(node: Node | null | undefined, what: string): string[] | null {
+  texts(node: Node | null | undefined, what: string, allowEmpty = false): string[] | null {
     if (node && isScalar(node)) {
-      const one = this.text(node, what);
+      const one = this.text(node, what, allowEmpty);
       return one === null ? null : [one];
     }
     const items = this.list(node, what);
     if (!items) return null;
     const out: string[] = [];
     for (const item of items) {
-      const t = this.text(item, `each item of ${what}`);
+      const t = this.text(item, `each item of ${what}`, allowEmpty);
       if (t !== null) out.push(t);
     }
     return out;

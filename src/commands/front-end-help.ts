@@ -16,7 +16,9 @@ export const FRONT_END_HELP: Readonly<Record<string, string>> = {
     '  FILE: NAME.journal.jsonl, NAME.cast (its journal is used when beside it), any asciicast v2/v3 file, or a session name.',
     '  Plays the recorded views: nothing is re-executed and no password is asked for. Without a terminal, prints the',
     '  transcript and checks the journal\'s hash chain (exit 1 when it was edited, or lines were deleted or moved).',
-    '  Keys: space pause/resume · . one event · ] [ next/previous command · + - speed · 0-9 jump to 0-90% · t take over · q quit',
+    '  Keys: space pause/resume · . one event · ] [ (or → ←) next/previous command · n p next/previous mistake (a failed',
+    '  step, or one the journal\'s integrity doubts) · ↑ ↓ PgUp PgDn End scroll the output · + - speed · 0-9 jump to 0-90%',
+    '  · t take over · q quit. Failed steps are marked ✗ in the header and the timeline strip.',
   ].join('\n'),
   record: [
     'USAGE: tkesim --record NAME [--input] [--trainee NAME] [tkesim arguments]   record the shell (or a lesson, a demo)',

@@ -51,9 +51,13 @@ export function DemoApp({ runner, controller, notes, auto, onExit }: DemoAppProp
     }
   };
   useInput((input, key) => {
-    const context = { running: runner.view.phase === 'running', ...scrollRange.current };
-    const r = demoUiReducer(uiRef.current, { type: 'key', key: demoKey(input, key), context });
-    apply(r.ui, r.effect);
+    // Keys typed quickly may arrive together: each counts (and "tt" confirms a take-over).
+    const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input].map((ch) => demoKey(ch, {})) : [demoKey(input, key)];
+    for (const press of presses) {
+      const context = { running: runner.view.phase === 'running', ...scrollRange.current };
+      const r = demoUiReducer(uiRef.current, { type: 'key', key: press, context });
+      apply(r.ui, r.effect);
+    }
   });
   useEffect(() => {
     const r = demoUiReducer(uiRef.current, { type: 'new-page' });

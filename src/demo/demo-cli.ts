@@ -75,7 +75,7 @@ async function runDemo(script: DemoScript, file: string, args: DemoArgs, outer: 
     await controller.submit('clear');
     const done = script.steps.slice(0, before);
     runner.say(`tkesim demo: ${script.title} (${runner.total} steps, seeded world "${script.world.seed ?? ''}").`);
-    if (done.length) runner.say(`Already done: ${done.map((s) => s.title).join('; ')}.`);
+    if (done.length) runner.say(`Already done: ${done.length} step${done.length === 1 ? '' : 's'} (${done[0]?.title ?? ''}${done.length > 1 ? ` … ${done[done.length - 1]?.title ?? ''}` : ''}).`);
     runner.say('Space (or Enter, →, ↓, PgDn) runs the next step; b (or ←, ↑, PgUp) goes back.');
 
     const startedAt = Date.now();

@@ -94,7 +94,7 @@ export function demoUiReducer(ui: DemoUi, action: DemoUiAction): { readonly ui: 
 export function pendingText(pending: Pending): string | null {
   switch (pending) {
     case 'quit': return 'Press q again to quit the demo (any other key cancels).';
-    case 'take-over': return 'Press t again to take over live in a shell on this step\'s world (any other key cancels).';
+    case 'take-over': return 'Press t again to take over live on this world (any other key cancels).';
     case null: return null;
   }
 }

@@ -35,19 +35,25 @@ export function returnAnswer(data: string): ReturnAnswer {
 export async function askReturn(question: string, stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): Promise<boolean> {
   if (!stdin.isTTY) return false;
   stdout.write(question);
+  // The shell that just ended left stdin paused and unreferenced.
   stdin.setRawMode(true);
+  stdin.ref();
   stdin.resume();
+  let yes = false;
   try {
     for (;;) {
       const data = await new Promise<string>((resolve) => stdin.once('data', (d: Buffer | string) => resolve(d.toString())));
       const answer = returnAnswer(data);
       if (answer !== null) {
         stdout.write(`${answer}\n`);
-        return answer === 'yes';
+        yes = answer === 'yes';
+        return yes;
       }
     }
   } finally {
     stdin.setRawMode(false);
     stdin.pause();
+    // Going on, the demo screen takes stdin over; leaving, nothing may keep the process alive.
+    if (!yes) stdin.unref();
   }
 }

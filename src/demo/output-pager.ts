@@ -83,14 +83,19 @@ const more = (text: string): PagerLine => ({ text, tone: 'muted', role: 'more' }
 
 interface Window {
   readonly lines: PagerLine[];
-  /** The rows of `list` shown: [first, end). */
+  /** The rows of `list` shown: [first, end); `up`: a line for the hidden rows above comes first. */
   readonly first: number;
   readonly end: number;
+  readonly up: boolean;
 }
 
 /** `height` rows of `list` from row `start`, with a line for what is hidden above and below. */
 function windowOf(list: readonly PagerLine[], start: number, height: number): Window {
-  if (list.length <= height) return { lines: [...list], first: 0, end: list.length };
+  if (list.length <= height) return { lines: [...list], first: 0, end: list.length, up: false };
+  if (height < 3) {
+    const first = Math.max(0, Math.min(start, list.length - height));
+    return { lines: list.slice(first, first + height), first, end: first + height, up: false };
+  }
   const first = Math.max(0, Math.min(start, list.length - (height - 1)));
   let end = first + height - (first > 0 ? 1 : 0);
   const below = end < list.length;
@@ -101,12 +106,12 @@ function windowOf(list: readonly PagerLine[], start: number, height: number): Wi
       ...list.slice(first, end),
       ...(below ? [more(`↓ ${list.length - end} more line${list.length - end === 1 ? '' : 's'} (j scrolls down)`)] : []),
     ],
-    first, end,
+    first, end, up: first > 0,
   };
 }
 
 /** The highest start row that still changes the page. */
-const lastStart = (length: number, height: number) => (length <= height ? 0 : length - (height - 1));
+const lastStart = (length: number, height: number) => (length <= height ? 0 : height < 3 ? length - height : length - (height - 1));
 
 export function pageOutput(input: PagerInput): PagerView {
   const height = Math.max(1, input.height);
@@ -114,24 +119,19 @@ export function pageOutput(input: PagerInput): PagerView {
   if (input.typing !== null) rows.push({ text: input.typing, tone: 'normal', role: 'typing' });
   if (rows.length <= height) return { lines: rows, minScroll: 0, maxScroll: 0 };
   const top = rows[0]?.role === 'command' && height >= 4 ? 1 : 0;
-  const rest = rows.slice(top);
   const h = height - top;
-  const last = lastStart(rest.length, h);
-  // The page opens on the outcome and what follows it (the latest lines, while none).
-  const o = outcome ? ([outcome[0] - top, outcome[1] - top] as const) : null;
-  const opening = o ? Math.min(o[0], last) : last;
-  let start = Math.max(0, Math.min(opening + input.scroll, last));
-  const view = (lines: readonly PagerLine[]): PagerView => ({ lines: [...rows.slice(0, top), ...lines], minScroll: -opening, maxScroll: last - opening });
-  let natural = windowOf(rest, start, h);
-  // An outcome cut at the bottom of the page: the page moves down until it is whole.
-  while (o && o[0] >= natural.first && o[0] < natural.end && o[1] > natural.end && start < last) natural = windowOf(rest, ++start, h);
-  if (!o || (o[0] >= natural.first && o[1] <= natural.end)) return view(natural.lines);
-  // Scrolled away from the outcome: it stays in view, pinned on the side where it is.
-  const pinned = rest.slice(o[0], o[1]).slice(0, Math.max(1, h - 2));
-  const others = [...rest.slice(0, o[0]), ...rest.slice(o[1])];
-  if (o[0] < natural.first) {
-    const from = start - (Math.min(start, o[1]) - o[0]);
-    return view([...pinned, ...windowOf(others, from, h - pinned.length).lines]);
-  }
-  return view([...windowOf(others, start, h - pinned.length).lines, ...pinned]);
+  // The outcome is always on the page; the rest of the output scrolls around it.
+  const [o0, o1] = outcome ? [outcome[0] - top, outcome[1] - top] : [0, 0];
+  const rest = rows.slice(top);
+  const pinned = rest.slice(o0, o1).slice(0, Math.max(0, h - 1));
+  const others = [...rest.slice(0, o0), ...rest.slice(o1)];
+  const room = h - pinned.length;
+  const last = lastStart(others.length, room);
+  // The page opens on the outcome and what follows it (the latest lines, while there is none).
+  const opening = outcome ? Math.min(o0, last) : last;
+  const w = windowOf(others, Math.max(0, Math.min(opening + input.scroll, last)), room);
+  const lines = o0 < w.first ? [...pinned, ...w.lines]
+    : o0 > w.end ? [...w.lines, ...pinned]
+    : [...w.lines.slice(0, (w.up ? 1 : 0) + o0 - w.first), ...pinned, ...w.lines.slice((w.up ? 1 : 0) + o0 - w.first)];
+  return { lines: [...rows.slice(0, top), ...lines], minScroll: -opening, maxScroll: last - opening };
 }

@@ -75,6 +75,8 @@ export function playerReducer(t: Timeline, s: PlayerState, a: PlayerAction): Pla
     case 'pause':
       return { ...s, playing: false };
     case 'tick': {
+      // A timer set before a pause may still fire: it shows nothing more.
+      if (!s.playing) return s;
       const pos = Math.min(end, s.pos + 1);
       return { ...s, pos, playing: s.playing && pos < end };
     }

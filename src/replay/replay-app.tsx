@@ -6,7 +6,7 @@
  * frame's world is the recorded view.
  */
 import { Box, render, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { panelLines } from '../shell/panel-layout.ts';
 import { buildPanelModel } from '../shell/panel-model.ts';
 import { RegisterPanel } from '../shell/register-panel.tsx';
@@ -74,29 +74,38 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
   const height = Math.max(1, rows - fixed - 1);
   const view = replayView(replay, timeline, state.pos, height, width, scroll);
   const shown = frameAt(replay, timeline, state.pos);
+  // Keys may arrive faster than frames: each moves from the last clamped scroll, not a stale one.
+  const clamped = useRef(0);
+  clamped.current = view.scroll;
+  const scrollBy = (n: number) => setScroll((s) => Math.max(0, Math.min(s, clamped.current) + n));
 
   const leave = (e: ReplayExit) => {
     onExit(e);
     exit();
   };
-  const seekMistake = (target: number | null) => {
-    if (target !== null) dispatch({ type: 'seek-step', step: target });
+  const seekMistake = (target: number | null): void => {
+    if (target === null) return;
+    dispatch({ type: 'seek-step', step: target });
+    dispatch({ type: 'pause' });
   };
   useInput((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) return leave({ kind: 'quit' });
     if (input === 't') return leave({ kind: 'take-over', step: view.step });
     if (key.rightArrow) return dispatch({ type: 'next-step' });
     if (key.leftArrow) return dispatch({ type: 'previous-step' });
-    if (key.upArrow) return setScroll(view.scroll + 1);
-    if (key.downArrow) return setScroll(Math.max(0, view.scroll - 1));
-    if (key.pageUp) return setScroll(view.scroll + height);
-    if (key.pageDown) return setScroll(Math.max(0, view.scroll - height));
+    if (key.upArrow) return scrollBy(1);
+    if (key.downArrow) return scrollBy(-1);
+    if (key.pageUp) return scrollBy(height);
+    if (key.pageDown) return scrollBy(-height);
     if (key.end) return setScroll(0);
-    // Keys typed quickly may arrive together: each is applied.
+    // Keys typed quickly may arrive together: each is applied, n and p from where the last one went.
+    let step = view.step;
     for (const ch of input) {
-      if (ch === 'n') seekMistake(nextMistake(mistakes, view.step));
-      else if (ch === 'p') seekMistake(previousMistake(mistakes, view.step));
-      else {
+      if (ch === 'n' || ch === 'p') {
+        const target = ch === 'n' ? nextMistake(mistakes, step) : previousMistake(mistakes, step);
+        seekMistake(target);
+        step = target ?? step;
+      } else {
         const action = keyAction(ch);
         if (action) dispatch(action);
       }
@@ -118,7 +127,7 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
         <Text {...theme.heading}>{`REPLAY ${title}`}</Text>
         <Text {...theme.tone.muted}>{` · step ${view.step}/${total}`}</Text>
         {failed ? <Text {...theme.tone.error}>{` ${failed}`}</Text> : null}
-        <Text {...theme.tone.muted}>{` · ${mode} · ×${state.speed}${seed ? ` · seed "${seed}"` : ''} · ${mistakes.length} mistake${mistakes.length === 1 ? '' : 's'}${mistakes.length ? ' (n p)' : ''}`}</Text>
+        <Text {...theme.tone.muted}>{` · ${mistakes.length} mistake${mistakes.length === 1 ? '' : 's'}${mistakes.length ? ' (n p)' : ''} · ${mode} · ×${state.speed}${seed ? ` · seed "${seed}"` : ''}`}</Text>
       </Text>
       {replay.integrity.length ? <Text {...theme.tone.error} wrap="truncate-end">{replay.integrity.join(' ')}</Text> : null}
       <Text wrap="truncate-end">

@@ -3,16 +3,16 @@
  * With a journal (FILE.journal.jsonl, or a .cast beside one): the journal player, with instant
  * seeking and `t` to take over. Otherwise any asciicast v2 or v3 file plays in the terminal.
  * Players show the recorded views (nothing is re-executed, nothing is asked); only take-over
- * rebuilds a state. Without a terminal, a journal's transcript is printed with its integrity
+ * rebuilds a state; `--cast` plays the terminal recording, and takes over from the journal beside it.
+ * A terminal smaller than a cast's shows it through a viewport. Without a terminal, a journal's transcript is printed with its integrity
  * (exit 1 when it is not as recorded) and a .cast is printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseCast } from '../journal/cast-format.ts';
+import { CastError, parseCast } from '../journal/cast-format.ts';
 import { playCast } from './cast-player.ts';
 import { readJournal } from '../journal/journal-chain.ts';
-import { journalFor, loadTraining } from './replay-files.ts';
-import { recordedReplay, type RecordedReplay } from '../journal/recorded-replay.ts';
+import { journalBeside, journalFor, loadTraining, readRecording } from './replay-files.ts';
+import { recordedReplay, type RecordedFrame, type RecordedReplay } from '../journal/recorded-replay.ts';
 import { takeOverGreeting } from './replay-greeting.ts';
 import { printReplay } from './replay-print.ts';
 import { takeOverStart } from './take-over-state.ts';
@@ -33,7 +33,7 @@ export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   const journalFile = args.castOnly ? null : journalFor(args.file);
   const castFile = journalFile === null ? args.file : null;
   try {
-    if (castFile !== null) return await replayCast(castFile, args);
+    if (castFile !== null) return await replayCast(castFile, args, env);
     if (journalFile === null) throw new Error('unreachable');
     return await replayJournal(journalFile, args, env);
   } catch (e) {
@@ -43,25 +43,37 @@ export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   }
 }
 
-async function replayCast(file: string, args: ReplayArgs): Promise<number> {
-  if (!existsSync(file)) throw new Error(`${file} was not found.`);
-  const cast = parseCast(readFileSync(file, 'utf8'));
+async function replayCast(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  let cast;
+  try {
+    cast = parseCast(readRecording(file));
+  } catch (e) {
+    if (e instanceof CastError) throw new Error(`${file} is not an asciicast recording: ${e.message}`);
+    throw e;
+  }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     for (const e of cast.events) if (e.code === 'o') process.stdout.write(e.data);
     return 0;
   }
-  return playCast(cast, { speed: args.speed, idleLimit: args.idleLimit, from: args.from, title: basename(file), stdout: process.stdout, stdin: process.stdin });
+  // With --cast, the journal beside the cast (when there is one) is what take-over continues from.
+  const journalFile = journalBeside(file);
+  const exit = await playCast(cast, { speed: args.speed, idleLimit: args.idleLimit, from: args.from, title: basename(file), stdout: process.stdout, stdin: process.stdin, canTakeOver: journalFile !== null });
+  switch (exit.kind) {
+    case 'quit':
+      return 0;
+    case 'too-small':
+      throw new Error(`${exit.sentence} Enlarge the window, or print it with: tkesim replay ${file} --cast </dev/null`);
+    case 'take-over': {
+      if (journalFile === null) return 0;
+      const replay = recordedReplay(readJournal(readRecording(journalFile)));
+      const frame = [...replay.frames].reverse().find((f) => f.kind === 'command' && f.step <= exit.step) ?? replay.frames[0];
+      return frame ? takeOverAt(replay, frame, journalFile, args, env) : 0;
+    }
+  }
 }
 
 async function replayJournal(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
-  if (!existsSync(file)) throw new Error(`${file} was not found.`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  const replay = recordedReplay(readJournal(text));
+  const replay = recordedReplay(readJournal(readRecording(file)));
   const tty = process.stdout.isTTY && process.stdin.isTTY;
   if (!tty) return printReplay(replay, process.stdout);
   return playJournal(replay, file, args, env);
@@ -76,6 +88,12 @@ async function playJournal(replay: RecordedReplay, file: string, args: ReplayArg
   if (chosen.kind === 'quit') return replay.tampered ? 1 : 0;
   const frame = replay.frames[chosen.step];
   if (!frame) return 0;
+  return takeOverAt(replay, frame, file, args, env);
+}
+
+/** Leaves the player for a live shell on a copy of the state after `frame`. */
+async function takeOverAt(replay: RecordedReplay, frame: RecordedFrame, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  const title = replay.journal.header.title || basename(file);
   const training = loadTraining(file, replay.journal.header.demo);
   const begin = await takeOverStart(replay.journal, frame.step, frame.view, env, training);
   const { takeOver } = await import('./take-over.ts');

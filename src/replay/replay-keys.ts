@@ -1,7 +1,7 @@
-/** The replay keys, shared by the journal player and the .cast player. */
+/** The replay keys, shared by the journal player and the .cast player (n p and scrolling: the journal player only). */
 import type { PlayerAction } from '../journal/timeline.ts';
 
-export const REPLAY_KEYS = 'space pause · . event · ] [ step · + - speed · 0-9 jump · t take over · q quit';
+export const REPLAY_KEYS = 'space pause · ] [ step · n p mistake · ↑ ↓ PgUp PgDn scroll · . event · + - speed · 0-9 jump · t take over · q quit';
 
 export function keyAction(input: string): PlayerAction | null {
   if (input === ' ') return { type: 'toggle' };

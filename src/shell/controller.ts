@@ -245,6 +245,7 @@ export class ShellController {
       return null;
     }
     const before = this.#view.world;
+    const base = this.#base;
     this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
     for (const o of this.#observers) o.commandStart?.(trimmed, before);
     // The change line is about the last command only: cleared as the next one starts.
@@ -264,7 +265,8 @@ export class ShellController {
       outcome = { status: 'failed', message: 'internal error' };
       return outcome;
     } finally {
-      await this.refresh(before).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
+      // After a switch to another world (a lesson starts or ends) there is no "before" to compare with.
+      await this.refresh(this.#base === base ? before : null).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
       this.promptMode?.({ answering: false, masked: false });
       this.#set({ busy: false, progress: null });
       for (const o of this.#observers) o.commandEnd?.(trimmed, outcome, before, this.#view.world);

@@ -8,6 +8,7 @@ import { Fragment, type ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
 import { COMMAND_FLAGS, COMMAND_NAMES, HISTORY_FILE, shellEngine } from './engine-adapter.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
+import { collectWhenIdle } from './idle-gc.ts';
 import { runShellPlugins } from './plugins.ts';
 import { ThemeContext, themeFromEnv } from './theme.ts';
 
@@ -35,6 +36,7 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   // after setup, so that a lesson's own world is the one recorded.
   const panels = await runShellPlugins(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
+  controller.addObserver({ commandEnd: () => collectWhenIdle() });
   const app = render(
     <ThemeContext.Provider value={themeFromEnv(env)}>
       <App

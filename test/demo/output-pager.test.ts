@@ -25,7 +25,8 @@ const contains = (v: PagerView, lines: readonly string[]) => lines.every((l) => 
 
 test('output that fits is shown as it is', (t) => {
   const v = pageOutput({ items: ROTATION, typing: null, width: 80, height: 40, scroll: 0 });
-  t.is(v.lines.length, 22);
+  t.is(v.lines.length, 23);
+  t.deepEqual(v.lines.map((l) => l.role).filter((r) => r === 'outcome').length, 4);
   t.deepEqual([v.minScroll, v.maxScroll], [0, 0]);
 });
 
@@ -33,7 +34,7 @@ test('long output opens on its outcome, keeps the command line on top, and says 
   const v = pageOutput({ items: ROTATION, typing: null, width: 80, height: 9, scroll: 0 });
   t.is(v.lines.length, 9);
   t.is(v.lines[0]?.text, 'tkesim> cryptounit-mk-rotate');
-  t.regex(v.lines[1]?.text ?? '', /^↑ 9 more lines/);
+  t.regex(v.lines[1]?.text ?? '', /^↑ 10 more lines/);
   t.true(contains(v, OUTCOME));
   t.deepEqual(texts(v).slice(2, 6), OUTCOME, 'in their order');
   t.regex(v.lines[8]?.text ?? '', /^↓ \d+ more lines/);

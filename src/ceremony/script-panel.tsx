@@ -1,0 +1,81 @@
+/**
+ * The script panel, above the register panel: the step, its actor and instruction, what is
+ * expected, the state checks, open exceptions. On a short terminal every row is one line, so the
+ * shell's live region stays shorter than the screen (a taller one would make the shell redraw its
+ * whole history, and show a previous person's lines again).
+ */
+import { Box, Text, useStdout } from 'ink';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTheme, type TextStyle, type Theme } from '../shell/theme.ts';
+import { CEREMONY_WORDS, type ScriptPanelModel } from './script-panel-model.ts';
+import type { StepStatus } from './step-progress.ts';
+
+const MARK: Readonly<Record<StepStatus, string>> = { done: '✔', current: '▶', pending: '·', skipped: '✘' };
+/** Below this many rows the panel keeps every row to one line. */
+const ROOMY = 34;
+
+function markStyle(theme: Theme, status: StepStatus): TextStyle {
+  switch (status) {
+    case 'done': return theme.tone.ok;
+    case 'current': return { ...theme.selected, bold: true };
+    case 'pending': return theme.tone.muted;
+    case 'skipped': return theme.tone.error;
+  }
+}
+
+function useRows(): number {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(stdout.rows || 24);
+  useEffect(() => {
+    const onResize = () => setRows(stdout.rows || 24);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return rows;
+}
+
+export function ScriptPanelView({ model, roomy }: { readonly model: ScriptPanelModel; readonly roomy: boolean }) {
+  const theme = useTheme();
+  const wrap = roomy ? 'wrap' : 'truncate-end';
+  const c = model.current;
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text wrap="truncate-end">
+        <Text {...theme.heading}>{model.heading}</Text>
+        {'  '}
+        {model.marks.map((m) => <Text key={m.number} {...markStyle(theme, m.status)}>{MARK[m.status]}</Text>)}
+      </Text>
+      {c ? (
+        <>
+          <Text wrap="truncate-end">
+            <Text {...theme.selected}>{c.title}</Text>
+            <Text>{` · ${c.who}`}</Text>
+          </Text>
+          <Text wrap={wrap}>{`Do: ${c.instruction}`}</Text>
+          <Text wrap="truncate-end">{`Expected: ${c.expected}`}</Text>
+          {model.checks.length > 0 ? (
+            <Text wrap={wrap}>
+              {'State: '}
+              {model.checks.map((k, i) => <Text key={i} {...(k.ok ? theme.tone.ok : theme.tone.muted)}>{`${i ? ' · ' : ''}${k.ok ? '✔' : '✘'} ${k.label}`}</Text>)}
+            </Text>
+          ) : null}
+        </>
+      ) : null}
+      {model.notice ? <Text wrap={wrap} {...theme.tone[model.notice.tone]}>{model.notice.text}</Text> : null}
+      <Text wrap="truncate-end" {...theme.tone.muted}>{`Keyboard: ${model.keyboard} · ${model.progress} · ${CEREMONY_WORDS}`}</Text>
+    </Box>
+  );
+}
+
+export interface PanelSource {
+  subscribe(listener: () => void): () => void;
+  getModel(): ScriptPanelModel | null;
+}
+
+export function ScriptPanel({ source }: { readonly source: PanelSource }) {
+  const model = useSyncExternalStore(source.subscribe, source.getModel);
+  const rows = useRows();
+  return model ? <ScriptPanelView model={model} roomy={rows >= ROOMY} /> : null;
+}
