@@ -6,6 +6,21 @@ import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// The exported page's player (src/review/page/player.ts), bundled for the browser once, and put in
+// place of src/review/page/player-code.ts: the export carries it as a string; nothing else loads it.
+const player = await build({
+  entryPoints: ['src/review/page/player.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning',
+});
+const playerPlugin = {
+  name: 'review-page-player',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]review[\\/]page[\\/]player-code\.ts$/ }, () => ({
+      contents: `export async function playerCode() { return ${JSON.stringify(player.outputFiles[0].text)}; }`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   metafile: true,
   entryPoints: { tkesim: 'src/cli.ts' },
@@ -26,6 +41,7 @@ const result = await build({
     js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __tkesimCreateRequire } from 'node:module';\nconst require = __tkesimCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [playerPlugin],
 });
 chmodSync('dist/tkesim.js', 0o755);
 

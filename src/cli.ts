@@ -4,10 +4,11 @@
  * loads Ink or React.
  */
 import { CATALOGUE, helpText } from './commands/help.ts';
-import { createContext } from './engine/context.ts';
+import { createContext, resolvePaths } from './engine/context.ts';
 import { exitCode } from './engine/outcome.ts';
 import { runArgv } from './engine/run.ts';
 import { terminalIo } from './oneshot/terminal-io.ts';
+import { clearProgress, publishingIo } from './journal/progress-file.ts';
 
 const NO_TERMINAL = [
   'tkesim needs a terminal for its interactive shell.',
@@ -26,12 +27,15 @@ const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) =
   demo: async (args, env) => (await import('./demo/demo-cli.ts')).demoCommand(args, env),
   record: async (args, env) => (await import('./record/pty-recorder.ts')).recordCommand(args, env),
   learn: async (args, env) => (await import('./lessons/learn.ts')).learn(args, env),
+  ceremony: async (args, env) => (await import('./ceremony/ceremony-cli.ts')).ceremonyCommand(args, env),
   report: async (args) => (await import('./review/report-cli.ts')).reportCommand(args),
   export: async (args) => (await import('./review/export-cli.ts')).exportCommand(args),
+  presenter: async (args, env) => (await import('./demo/presenter-cli.ts')).presenterCommand(args, env),
+  watch: async (args, env) => (await import('./demo/watch-cli.ts')).watchCommand(args, env),
 };
 
 /** Routes that never open a shell: they skip loading the shell's plug-ins. */
-const NO_SHELL = new Set(['report', 'export']);
+const NO_SHELL = new Set(['report', 'export', 'presenter', 'watch']);
 
 /** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
 const plugIn = async (): Promise<void> => {
@@ -65,10 +69,12 @@ async function main(argv: string[]): Promise<number> {
   }
   // Keystrokes are read without echo from here on: answers typed ahead stay hidden and in order.
   const io = terminalIo(process.stdin, process.stdout);
+  // Signature progress is published in TKESIM_HOME for `tkesim watch` in another terminal.
+  const home = resolvePaths(process.env).home;
   try {
     let ctx;
     try {
-      ctx = createContext(io, process.env);
+      ctx = createContext(publishingIo(io, home, argv[0] ?? ''), process.env);
     } catch (e) {
       process.stdout.write(`FAILED\n${(e as Error).message}\n`);
       return 1;
@@ -76,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     return exitCode(await runArgv(ctx, argv, CATALOGUE));
   } finally {
     io.close();
+    clearProgress(home);
   }
 }
 

@@ -39,8 +39,10 @@ function notice(i: PanelInput): ScriptPanelModel['notice'] {
 }
 
 export function buildScriptPanel(i: PanelInput): ScriptPanelModel {
-  const step = i.ended ? undefined : i.script.steps[i.currentIndex];
-  const p = i.progress[i.currentIndex];
+  // A step just done hands over to the next one: the panel already shows it.
+  const index = i.progress[i.currentIndex]?.status === 'done' ? i.currentIndex + 1 : i.currentIndex;
+  const step = i.ended ? undefined : i.script.steps[index];
+  const p = i.progress[index];
   const who = step ? participant(i.script, step.actor) : undefined;
   const done = i.progress.filter((x) => x.status === 'done').length;
   const open = i.exceptions.filter((x) => x.resolution === null).length;
@@ -49,7 +51,7 @@ export function buildScriptPanel(i: PanelInput): ScriptPanelModel {
     marks: i.progress.map((x, k) => ({ number: k + 1, status: x.status })),
     progress: `${step ? `step ${step.number} of ${i.script.steps.length}` : `${done} of ${i.script.steps.length} steps done`} · exceptions ${i.exceptions.length}${open ? ` (${open} open)` : ''}`,
     current: step && p ? { title: `Step ${step.number}: ${step.title}`, who: who ? describe(who) : step.actor, instruction: step.instruction, expected: expectedNext(step, p) } : null,
-    checks: step ? i.checks : [],
+    checks: step && index === i.currentIndex ? i.checks : [],
     notice: notice(i),
     keyboard: i.holder,
   };

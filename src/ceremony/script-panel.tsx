@@ -42,11 +42,7 @@ export function ScriptPanelView({ model, roomy }: { readonly model: ScriptPanelM
   const c = model.current;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text wrap="truncate-end">
-        <Text {...theme.heading}>{model.heading}</Text>
-        {'  '}
-        {model.marks.map((m) => <Text key={m.number} {...markStyle(theme, m.status)}>{MARK[m.status]}</Text>)}
-      </Text>
+      <Text wrap="truncate-end" {...theme.heading}>{model.heading}</Text>
       {c ? (
         <>
           <Text wrap="truncate-end">
@@ -64,7 +60,11 @@ export function ScriptPanelView({ model, roomy }: { readonly model: ScriptPanelM
         </>
       ) : null}
       {model.notice ? <Text wrap={wrap} {...theme.tone[model.notice.tone]}>{model.notice.text}</Text> : null}
-      <Text wrap="truncate-end" {...theme.tone.muted}>{`Keyboard: ${model.keyboard} · ${model.progress} · ${CEREMONY_WORDS}`}</Text>
+      <Text wrap="truncate-end">
+        <Text>{`Keyboard: ${model.keyboard}  `}</Text>
+        {model.marks.map((m) => <Text key={m.number} {...markStyle(theme, m.status)}>{MARK[m.status]}</Text>)}
+        <Text {...theme.tone.muted}>{`  ${model.progress} · ${CEREMONY_WORDS}`}</Text>
+      </Text>
     </Box>
   );
 }

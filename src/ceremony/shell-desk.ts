@@ -17,7 +17,8 @@ const settle = () => new Promise<void>((r) => setTimeout(r, FRAME_MS));
 
 export class ShellDesk implements CeremonyDesk {
   constructor(
-    readonly controller: ShellController,
+    /** The shell's controller (it exists once the shell starts). */
+    readonly shell: () => ShellController,
     /** Clears the terminal (the real one; a test may pass its own). */
     readonly clearScreen: () => void = () => {
       if (process.stdout.isTTY) process.stdout.write(CLEAR_SCREEN);
@@ -25,6 +26,10 @@ export class ShellDesk implements CeremonyDesk {
   ) {}
 
   /** Nothing of the previous person stays: the log is emptied first, then the terminal and its scrollback. */
+  get controller(): ShellController {
+    return this.shell();
+  }
+
   async clear(): Promise<void> {
     this.controller.clearLog();
     await settle();
@@ -33,6 +38,8 @@ export class ShellDesk implements CeremonyDesk {
   }
 
   async handOver(to: Participant, why: string, before: 'secret' | 'turn'): Promise<HandOverAnswer | null> {
+    // The panel shows the state as it is now (a command may still be running).
+    await this.controller.refresh().catch(() => undefined);
     await this.clear();
     this.controller.log(`──── hand-over ────\nPass the keyboard to ${why}.`, 'normal');
     if (before === 'secret') this.controller.log(`(If ${to.name} does not take the keyboard, type skip: the witness records it as an exception.)`, 'muted');

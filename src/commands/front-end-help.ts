@@ -47,6 +47,27 @@ export const FRONT_END_HELP: Readonly<Record<string, string>> = {
     'USAGE: tkesim demo SCRIPT [--auto] [--notes] [--record NAME]',
     '  Runs a scripted demo (sessions/demos/*.demo), one step per key press: space or Enter next, b back, t take over, q quit.',
   ].join('\n'),
+  ceremony: [
+    'USAGE: tkesim ceremony                       list the shipped ceremony scripts (sessions/ceremonies/)',
+    '       tkesim ceremony SCRIPT --check        validate a script and dry-run it with its training values',
+    '       tkesim ceremony SCRIPT [--out NAME]   rehearse it in the shell (needs a terminal)',
+    '  SCRIPT: a YAML file, or the name of a shipped one (key-part-init, rotation, recover-zeroized-unit).',
+    '  A script names its world (a fresh seeded one, or "sandbox"), its people by role (ceremony administrator,',
+    '  internal witness, administrators, key part custodians) and numbered steps: actor, instruction, the commands',
+    '  expected, the state expected afterwards (units selected, admins installed, thresholds, mode, new/current',
+    '  register, same vp, configured the same, keys readable, ...) and the verification patterns to read back.',
+    '  The state is checked after every command; a step is done when its state holds. Before a person types a',
+    '  secret the screen says who takes the keyboard, and it is cleared (scrollback too) between people.',
+    '  The witness records exceptions: automatically (a refusal, a wrong password, a command not in the script, a',
+    '  skipped step or hand-over, a state that differs, one password for two people, a threshold of 1) and with',
+    '  "exception TEXT"; the ceremony administrator answers each with "continue", "retry" or "abort REASON".',
+    '  Read-backs show each verification pattern as hex and as PGP words (Juola and Zimmermann, 1995).',
+    '  In the shell: exception TEXT · continue · retry · abort REASON · script · hint · exit.',
+    '  At the end (or on abort) the record is written beside the run\'s NAME.cast and NAME.journal.jsonl:',
+    '  NAME.md and NAME.html (steps, times, actors, commands, signers, read-backs, exceptions and their resolutions,',
+    '  each unit\'s final state, a sign-off table) and NAME.sha256 (the SHA-256 of NAME.md, in hex and PGP words).',
+    '  No password or key part value is ever shown, recorded or journaled, the script\'s training values included.',
+  ].join('\n'),
 };
 
 /** The first ceremony in order: what `help` opens with. */

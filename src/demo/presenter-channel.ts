@@ -4,12 +4,13 @@
  * watches. It carries step numbers, titles and speaker notes only, with every training value
  * replaced by its name: never a password, never a command's answers. No network.
  */
-import { readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactSecrets } from '../engine/secrets.ts';
 import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-file.ts';
 import type { DemoPhase, DemoView } from './demo-runner.ts';
 import type { DemoScript } from './demo-script.ts';
+import { watchEntries } from './home-watch.ts';
 
 export const PRESENTER_FILE = 'presenter.json';
 
@@ -107,16 +108,7 @@ export function demoAlive(state: PresenterState): boolean {
   }
 }
 
-/** Calls `onChange` when the file is replaced or removed (watching the directory: each write is a rename). */
+/** Calls `onChange` when the file is replaced or removed. */
 export function watchPresenter(home: string, onChange: () => void): { close(): void } {
-  let watcher: FSWatcher | null = null;
-  try {
-    watcher = watch(home, { persistent: false }, (_event, name) => {
-      if (name === null || name === PRESENTER_FILE) onChange();
-    });
-    watcher.on('error', () => watcher?.close());
-  } catch {
-    // No home yet: the presenter view also reads the file once a second.
-  }
-  return { close: () => watcher?.close() };
+  return watchEntries(home, [PRESENTER_FILE], onChange);
 }

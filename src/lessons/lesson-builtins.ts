@@ -7,6 +7,7 @@ import { explainCode, explainLast } from './explain.ts';
 import { explainTerm, glossaryTerms } from './glossary.ts';
 import { goalText } from './goal-text.ts';
 import type { LessonHost } from './host.ts';
+import type { Lesson } from './model.ts';
 import { nextLessonNumber, renderLessonList } from './list.ts';
 import { scriptedIo } from './script-io.ts';
 import type { ShellController, ShellEngine } from '../shell/controller.ts';
@@ -29,7 +30,13 @@ async function startLesson(c: ShellController, host: LessonHost, key: string): P
   }
   c.log(`Preparing lesson ${found.number}: a fresh world of its own...`, 'muted');
   await c.useEngine(await host.start(found.number));
+  openPanel(c, found.lesson);
   c.log(host.intro(), 'normal');
+}
+
+/** A lesson opens with its own panel view: the register diagram for the lessons on the registers. */
+export function openPanel(c: ShellController, lesson: Lesson): void {
+  c.setPanelView(lesson.panel ?? 'table');
 }
 
 async function playSolution(c: ShellController, host: LessonHost): Promise<void> {

@@ -2,7 +2,7 @@
 import { LessonHost } from './host.ts';
 import { renderLessonList } from './list.ts';
 import { shellEngine } from '../shell/engine-adapter.ts';
-import { registerLessonBuiltins } from './lesson-builtins.ts';
+import { openPanel, registerLessonBuiltins } from './lesson-builtins.ts';
 import { LessonPanel } from './lesson-panel.tsx';
 import { startShell } from '../shell/start.tsx';
 
@@ -17,6 +17,7 @@ export async function startLearnShell(env: NodeJS.ProcessEnv, number: number, sh
     setup: (controller) => {
       host.say = (text, tone) => controller.log(text, tone);
       registerLessonBuiltins(controller, host, () => shellEngine(env));
+      if (host.session) openPanel(controller, host.session.lesson);
       if (showList) controller.log(renderLessonList(progress, number), 'normal');
       controller.log(host.intro(), 'normal');
       return <LessonPanel host={host} />;

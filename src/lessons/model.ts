@@ -5,6 +5,7 @@
  */
 import type { Check, StateFacts } from '../core/state-checks.ts';
 import type { WorldShape } from '../core/types.ts';
+import type { PanelView } from '../shell/panel-view.ts';
 
 export type { Check, WorkstationFacts } from '../core/state-checks.ts';
 
@@ -76,6 +77,8 @@ export interface Lesson {
   /** The lesson asks for dual control: a threshold of 1 is a hygiene breach. */
   readonly dualControl: boolean;
   readonly wrongRoutes: readonly WrongRoute[];
+  /** How the panel opens: the register diagram for the lessons on the master key registers (default: the table). */
+  readonly panel?: PanelView;
 }
 
 export const isTraining = (a: Answer): a is Exclude<Answer, string> => typeof a !== 'string';

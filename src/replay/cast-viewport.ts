@@ -31,14 +31,15 @@ export interface Window {
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
-/** Moves the window as little as needed to keep the cursor in it (and inside the screen). */
+/**
+ * Moves the window up or down as little as needed to keep the cursor's row in it (inside the
+ * screen). Columns stay where they are: lines are read from their start (the viewer pans right).
+ */
 export function follow(w: Window, cursor: { readonly x: number; readonly y: number }, screen: { readonly cols: number; readonly rows: number }, view: { readonly cols: number; readonly rows: number }): Window {
-  let { top, left } = w;
+  let { top } = w;
   if (cursor.y < top) top = cursor.y;
   else if (cursor.y >= top + view.rows) top = cursor.y - view.rows + 1;
-  if (cursor.x < left) left = cursor.x;
-  else if (cursor.x >= left + view.cols) left = cursor.x - view.cols + 1;
-  return { top: clamp(top, 0, Math.max(0, screen.rows - view.rows)), left: clamp(left, 0, Math.max(0, screen.cols - view.cols)) };
+  return { top: clamp(top, 0, Math.max(0, screen.rows - view.rows)), left: clamp(w.left, 0, Math.max(0, screen.cols - view.cols)) };
 }
 
 /** Pans the window by whole rows or columns, kept inside the screen. */
@@ -49,6 +50,6 @@ export function pan(w: Window, dx: number, dy: number, screen: { readonly cols: 
 /** The notice above the viewport: what is shown of what. */
 export function viewportNotice(screen: { readonly cols: number; readonly rows: number }, w: Window, view: { readonly cols: number; readonly rows: number }, following: boolean): string {
   const rows = `rows ${w.top + 1}-${Math.min(screen.rows, w.top + view.rows)}`;
-  const cols = `columns ${w.left + 1}-${Math.min(screen.cols, w.left + view.cols)}`;
-  return `recorded at ${screen.cols}x${screen.rows}: showing ${rows}, ${cols} · ${following ? 'following the cursor' : 'panned'} · h j k l pan, c follow`;
+  const cols = `cols ${w.left + 1}-${Math.min(screen.cols, w.left + view.cols)}`;
+  return `recorded at ${screen.cols}x${screen.rows}: showing ${rows}, ${cols} · h j k l pan${following ? '' : ' · c follow'}`;
 }

@@ -16,7 +16,8 @@ import { ThemeContext, themeFromEnv, useTheme } from '../shell/theme.ts';
 import type { RecordedReplay as Replay } from '../journal/recorded-replay.ts';
 import { replayView, wrapLine, type JournalTimeline } from './replay-view.ts';
 import { keyAction, REPLAY_KEYS } from './replay-keys.ts';
-import { frameAt, mistakeFrames, nextMistake, previousMistake, timelineStrip } from './review-marks.ts';
+import { mistakeFrames, nextMistake, previousMistake } from '../journal/frame-marks.ts';
+import { frameAt, timelineStrip } from './review-marks.ts';
 import { delayBeforeNext, playerReducer, type PlayerAction, type PlayerState } from '../journal/timeline.ts';
 
 export type ReplayExit = { readonly kind: 'quit' } | { readonly kind: 'take-over'; readonly step: number };

@@ -1,35 +1,10 @@
 /**
- * Replay for review, as data: which frames are mistakes (a command that failed, was misused or hit
- * an internal error, or a step the journal's integrity puts in doubt), where `n` and `p` go, the
- * command a position belongs to, and the timeline strip with the mistakes marked. Pure.
+ * Replay for review, as data: the command a position belongs to, and the timeline strip with the
+ * mistakes marked (journal/frame-marks.ts says which frames are mistakes). Pure.
  */
+import { frameMark, type FrameMark } from '../journal/frame-marks.ts';
 import type { RecordedFrame, RecordedReplay } from '../journal/recorded-replay.ts';
 import { stepAt, type Timeline } from '../journal/timeline.ts';
-
-export type FrameMark = 'ok' | 'mistake' | 'integrity' | 'other';
-
-export function frameMark(f: RecordedFrame): FrameMark {
-  if (f.problems.length > 0) return 'integrity';
-  if (f.kind !== 'command') return 'other';
-  return f.status === 'failed' || f.status === 'usage' || f.status === 'error' ? 'mistake' : 'ok';
-}
-
-/** Frame indices of the mistakes, ascending. */
-export function mistakeFrames(replay: RecordedReplay): number[] {
-  return replay.frames.filter((f) => frameMark(f) === 'mistake' || frameMark(f) === 'integrity').map((f) => f.index);
-}
-
-/** The first mistake after frame `current` (the last one done), or null. */
-export function nextMistake(mistakes: readonly number[], current: number): number | null {
-  return mistakes.find((m) => m > current) ?? null;
-}
-
-/** The last mistake before frame `current`, or null. */
-export function previousMistake(mistakes: readonly number[], current: number): number | null {
-  let found: number | null = null;
-  for (const m of mistakes) if (m < current) found = m;
-  return found;
-}
 
 /** The frame whose output was shown last at `pos` (its command may still be running), or null at the start. */
 export function frameAt(replay: RecordedReplay, t: Timeline, pos: number): { readonly frame: RecordedFrame; readonly done: boolean } | null {

@@ -7,6 +7,8 @@ import { HINT_COST } from '../journal/scoring.ts';
 import { cell, code, plain, strong, type Block, type Cell } from './document.ts';
 import { MISTAKE_LABEL, seconds, whatOf, type AttemptReview, type Mistake, type SessionReview } from './review-model.ts';
 
+export const COMMANDS_HEADING = 'Commands';
+
 const TIERS = { 1: 'a nudge', 2: 'the command', 3: 'the exact answers' } as const;
 
 function codes(m: Extract<Mistake, { kind: 'refusal' }>): string {
@@ -77,7 +79,7 @@ export function sessionBlocks(r: SessionReview): Block[] {
     blocks.push({ kind: 'heading', level: 2, text: 'Hints used' });
     blocks.push({ kind: 'list', items: r.hints.map((h) => cell(`hint ${h.tier}/3 (${TIERS[h.tier]}, -${HINT_COST[h.tier]}) for lesson step ${h.lessonStep}, ${h.afterStep === 0 ? 'before the first command' : `after command ${h.afterStep}`}`)) });
   }
-  blocks.push({ kind: 'heading', level: 2, text: 'Commands' });
+  blocks.push({ kind: 'heading', level: 2, text: COMMANDS_HEADING });
   blocks.push(r.steps.length
     ? {
         kind: 'table', head: ['Step', 'At', 'Command', 'Outcome', 'Time'],

@@ -7,6 +7,9 @@ import { OutputLog } from './output-log.tsx';
 import { buildPanelModel } from './panel-model.ts';
 import { PromptLine } from './prompt-line.tsx';
 import { RegisterPanel } from './register-panel.tsx';
+import { RegisterDiagram } from './register-diagram.tsx';
+import { DIAGRAM_MIN_WIDTH } from './register-diagram-layout.ts';
+import { buildDiagramModel } from './register-diagram-model.ts';
 import { SignatureProgress, progressText } from './signature-progress.tsx';
 import { buildStatusModel } from './status-model.ts';
 import { StatusLine } from './status-line.tsx';
@@ -60,8 +63,10 @@ export function App({ controller, commands, flags, history, onCommandLine, child
     },
     onInterrupt: (hadText) => controller.interrupt(hadText),
     onEof: () => controller.endOfInput(),
+    onTogglePanel: () => controller.togglePanelView(),
     onRedraw: () => {
-      // The terminal's screen and scrollback, then the log: the panel and prompt are drawn again.
+      // The terminal's screen and scrollback are cleared and the log emptied: the panel and the
+      // prompt are drawn again from the top.
       stdout.write('\u001b[2J\u001b[3J\u001b[H');
       controller.clearLog();
     },
@@ -80,15 +85,20 @@ export function App({ controller, commands, flags, history, onCommandLine, child
   }, [view.exited, exit]);
 
   const panel = useMemo(() => (view.world ? buildPanelModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous]);
+  // The diagram needs DIAGRAM_MIN_WIDTH columns; a narrower terminal keeps the table.
+  const diagram = useMemo(() => (view.world && view.panelView === 'diagram' ? buildDiagramModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous, view.panelView]);
   const status = useMemo(() => (view.world ? buildStatusModel(view.world, view.selectedUnits, view.signatureKeyNames) : null), [view.world, view.selectedUnits, view.signatureKeyNames]);
 
   return (
     <>
       <OutputLog key={view.logEpoch} items={view.log} width={columns} />
       <Box flexDirection="column" width={columns}>
+        {/* After a clear, the frame must differ from the last one for Ink to draw it again. */}
+        {view.logEpoch % 2 === 1 ? <Text> </Text> : null}
         {children}
         {status ? <StatusLine model={status} width={columns} /> : null}
-        {panel ? <RegisterPanel model={panel} width={columns} outside={view.changedOutside} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
+        {panel && diagram && columns >= DIAGRAM_MIN_WIDTH ? <RegisterDiagram model={diagram} width={columns} summary={panel.summary} outside={view.changedOutside} />
+          : panel ? <RegisterPanel model={panel} width={columns} outside={view.changedOutside} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
         {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}
         {view.progress?.kind === 'work' ? <Text {...theme.tone.muted}>{progressText(view.progress)}</Text> : null}
         {view.busy && !view.question ? <Text {...theme.tone.muted}>working...</Text> : null}

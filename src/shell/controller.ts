@@ -10,6 +10,7 @@ import type { Outcome } from '../engine/outcome.ts';
 import { findSecret, secretLineNotice, type SecretKind } from '../engine/secrets.ts';
 import { nearWords } from '../commands/registry.ts';
 import type { OutputItem, Tone } from './output-log.tsx';
+import { PANEL_WORD, otherView, panelWord, panelWordRest, type PanelView } from './panel-view.ts';
 
 /** What the shell needs from the engine; the entry wires it. */
 export interface ShellEngine {
@@ -61,6 +62,8 @@ export interface ShellView {
   readonly partKeynums: readonly number[];
   /** The last change shown came from another process, not from a command of this shell. */
   readonly changedOutside: boolean;
+  /** The panel as a table or as the register diagram (`panel`, F2; a lesson may choose). */
+  readonly panelView: PanelView;
 }
 
 const LOG_LIMIT = 5000;
@@ -80,6 +83,7 @@ export class ShellController {
   #view: ShellView = {
     world: null, previous: null, selectedUnits: new Set(), signatureKeyNames: [], log: [], logEpoch: 0,
     question: null, progress: null, busy: false, exited: false, keynums: [], partKeynums: [], changedOutside: false,
+    panelView: 'table',
   };
   #listeners = new Set<() => void>();
   #answer: ((value: string | null) => void) | null = null;
@@ -244,6 +248,15 @@ export class ShellController {
       this.clearLog();
       return null;
     }
+    const panel = panelWordRest(trimmed);
+    if (panel !== null) {
+      // Not a command: the change line and the diagram's highlighted arrow stay on the last command.
+      const word = panelWord(panel, this.#view.panelView);
+      this.log(`tkesim> ${trimmed.slice(0, 200)}`, 'muted');
+      if (word.kind === 'switch') this.setPanelView(word.view);
+      this.log(word.message, 'muted');
+      return null;
+    }
     const before = this.#view.world;
     const base = this.#base;
     this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
@@ -277,9 +290,19 @@ export class ShellController {
   #suggestShellWord(line: string, outcome: Outcome): void {
     if (outcome.status !== 'usage' || !/is not a tkesim command/.test(outcome.message)) return;
     const first = line.split(/\s+/)[0] ?? '';
-    const words = [...new Set([...this.builtinWords.map((w) => w.split(' ')[0] ?? w), 'exit', 'clear'])];
+    const words = [...new Set([...this.builtinWords.map((w) => w.split(' ')[0] ?? w), 'exit', 'clear', PANEL_WORD])];
     const near = nearWords(first, words);
     if (near.length) this.log(`Did you mean the shell word: ${near.join(', ')}?`, 'muted');
+  }
+
+  /** Shows the panel as a table or as the register diagram. */
+  setPanelView(view: PanelView): void {
+    if (view !== this.#view.panelView) this.#set({ panelView: view });
+  }
+
+  /** F2: the other view. */
+  togglePanelView(): void {
+    this.setPanelView(otherView(this.#view.panelView));
   }
 
   /** Replaces the engine (a lesson or a replay works on its own world). Wrappers stay on. */

@@ -35,6 +35,15 @@ const CTRL: Readonly<Record<string, PromptAction>> = {
   r: { type: 'search' },
 };
 
+/**
+ * F2 as terminals send it: ESC O Q (xterm and most others), ESC [ 1 2 ~ (rxvt, some VT modes),
+ * ESC [ [ B (the Linux console), and ESC [ 1 ; N Q with a modifier. Ink's useInput reports every
+ * function key as empty input with no key flag, so the shell reads Ink's raw key events for it.
+ */
+export function isF2(sequence: string): boolean {
+  return /^\u001b(?:OQ|\[12~|\[\[B|\[1;\d+Q|\[12;\d+~)$/.test(sequence);
+}
+
 export function keyToPrompt(input: string, key: Key, state: PromptState, context: CompletionContext): PromptKey {
   if (key.ctrl && input === 'c') return { kind: 'interrupt' };
   if (key.ctrl && input === 'l') return { kind: 'redraw' };

@@ -28,6 +28,11 @@ export function SegmentText({ segment, theme }: { readonly segment: Segment; rea
   return <Text {...style}>{segment.text}</Text>;
 }
 
+/** What the last command changed, in one line (nothing before the first command). */
+export function ChangeLine({ summary, outside, theme }: { readonly summary: string; readonly outside: boolean; readonly theme: Theme }) {
+  return summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${outside ? 'from another terminal: ' : ''}${summary}`}</Text> : null;
+}
+
 function RegisterPanelView({ model, width, outside = false }: RegisterPanelProps) {
   const theme = useTheme();
   const lines = panelLines(model, width);
@@ -38,7 +43,7 @@ function RegisterPanelView({ model, width, outside = false }: RegisterPanelProps
           {line.map((segment, j) => <SegmentText key={j} segment={segment} theme={theme} />)}
         </Text>
       ))}
-      {model.summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${outside ? 'from another terminal: ' : ''}${model.summary}`}</Text> : null}
+      <ChangeLine summary={model.summary} outside={outside} theme={theme} />
     </Box>
   );
 }

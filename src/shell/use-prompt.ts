@@ -3,11 +3,11 @@
  * submitted line, Ctrl-C and end of input. The state lives in a ref as well as in React state, so
  * keys that arrive faster than renders (a paste, a fast typist) each see the latest line.
  */
-import { useInput, type Key } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { findSecret } from '../engine/secrets.ts';
 import type { CompletionContext } from './completion.ts';
-import { keyToPrompt } from './prompt-keys.ts';
+import { isF2, keyToPrompt } from './prompt-keys.ts';
 import { initialPromptState, promptReducer, submitLine, type PromptAction, type PromptState } from './prompt-reducer.ts';
 
 export interface PromptHandlers {
@@ -19,6 +19,8 @@ export interface PromptHandlers {
   readonly onEof: () => void;
   /** Ctrl-L. */
   readonly onRedraw?: () => void;
+  /** F2: switch the panel between the table and the register diagram. */
+  readonly onTogglePanel?: () => void;
 }
 
 export interface PromptOptions extends PromptHandlers {
@@ -80,5 +82,18 @@ export function usePrompt(options: PromptOptions): { readonly state: PromptState
     [dispatch],
   );
   useInput(onKey, { isActive: options.isActive ?? true });
+  // Function keys reach useInput as empty input: F2 is told from Ink's raw key event instead.
+  const { internal_eventEmitter: keys } = useStdin();
+  const active = options.isActive ?? true;
+  useEffect(() => {
+    if (!active) return;
+    const onRaw = (sequence: unknown) => {
+      if (typeof sequence === 'string' && isF2(sequence)) latest.current.onTogglePanel?.();
+    };
+    keys.on('input', onRaw);
+    return () => {
+      keys.off('input', onRaw);
+    };
+  }, [keys, active]);
   return { state, dispatch };
 }

@@ -28,6 +28,13 @@ test('a newcomer finds the lessons: banner, learn, lessons, lesson 3, exit lesso
     await line(s, 'exit lesson', /You left lesson 2/);
     await line(s, 'help replay', /USAGE: tkesim replay FILE/);
     await line(s, 'help', /A first ceremony, in order/);
+    // Ctrl-L: the screen is cleared and the panel and prompt drawn again.
+    const before = s.mark();
+    s.pty.write('\u000c');
+    await s.waitFor(/tkesim> *$/m, before);
+    await new Promise((r) => setTimeout(r, 300));
+    t.notRegex(s.screen(), /A first ceremony/);
+    t.regex(s.screen(), /OPERATIONAL/);
     await s.typeLine('exit');
     t.is(await s.exited, 0);
   } finally {

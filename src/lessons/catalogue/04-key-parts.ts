@@ -26,6 +26,7 @@ export const lesson: Lesson = {
     ...passwordBriefing(ADMINS).slice(1),
   ],
   dualControl: true,
+  panel: 'diagram',
   steps: [
     {
       title: 'Dave creates a random key part',

@@ -26,6 +26,7 @@ export const lesson: Lesson = {
     ...passwordBriefing(ADMINS, [DAVE, ERIN, FRANK]),
   ],
   dualControl: true,
+  panel: 'diagram',
   steps: [
     {
       title: 'Load the new master key register',

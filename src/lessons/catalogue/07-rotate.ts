@@ -24,6 +24,7 @@ export const lesson: Lesson = {
     ...passwordBriefing(ADMINS, [DAVE, ERIN, FRANK, GINA, HANK]),
   ],
   dualControl: true,
+  panel: 'diagram',
   steps: [
     {
       title: 'Create the new key parts',

@@ -1,0 +1,24 @@
+/** `tkesim watch`: the world in large type, following other terminals live (needs a terminal). */
+
+export const WATCH_USAGE = [
+  'Usage: tkesim watch',
+  '  A read-only, projector-sized view of the simulated world in TKESIM_HOME: one card per crypto unit,',
+  '  the last change in words, and the signature progress of a command running in another terminal.',
+  '  It follows every other tkesim on the same TKESIM_HOME live. q quits.',
+].join('\n');
+
+export async function watchCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${WATCH_USAGE}\n`);
+    return 0;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`tkesim watch: unexpected ${JSON.stringify(argv[0])}\n${WATCH_USAGE}\n`);
+    return 2;
+  }
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    process.stderr.write('tkesim watch needs a terminal (try "tkesim cryptounits" for the same facts as text).\n');
+    return 2;
+  }
+  return (await import('./watch-app.tsx')).runWatchApp(env);
+}

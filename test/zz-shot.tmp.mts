@@ -1,0 +1,14 @@
+import puppeteer from 'puppeteer-core';
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.setViewport({ width: 1400, height: 1000 });
+const requests: string[] = [];
+await page.setRequestInterception(true);
+page.on('request', (r) => { requests.push(r.url()); if (r.url().startsWith('file://')) void r.continue(); else void r.abort(); });
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e));
+await page.goto('file:///tmp/rv/y.html');
+await page.keyboard.press('n');
+await page.screenshot({ path: '/tmp/rv/shot.png' });
+console.log(requests, await page.evaluate(() => document.body.dataset.step));
+await browser.close();
