@@ -115,6 +115,7 @@ export class CeremonySession extends CeremonyState {
     const single = singleControl(before.world, after.world);
     if (single.length > 0) this.raise('separation of duties', `a threshold of 1 on crypto unit ${single.join(', ')}: one administrator alone can now sign`);
     const completed = step && placement.kind === 'step' ? this.#evaluate(outcome.status === 'ok', parsed.ok ? parsed.command : '') : false;
+    this.changed();
     await this.#returnKeyboard(by, line, problem === null);
     if (completed && step) await readBackStep(this, step);
     this.announce();

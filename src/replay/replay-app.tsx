@@ -128,7 +128,7 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
         <Text {...theme.heading}>{`REPLAY ${title}`}</Text>
         <Text {...theme.tone.muted}>{` · step ${view.step}/${total}`}</Text>
         {failed ? <Text {...theme.tone.error}>{` ${failed}`}</Text> : null}
-        <Text {...theme.tone.muted}>{` · ${mistakes.length} mistake${mistakes.length === 1 ? '' : 's'}${mistakes.length ? ' (n p)' : ''} · ${mode} · ×${state.speed}${seed ? ` · seed "${seed}"` : ''}`}</Text>
+        <Text {...theme.tone.muted}>{`${mistakes.length ? ` · ${mistakes.length} mistake${mistakes.length === 1 ? '' : 's'} (n p)` : ''} · ${mode} · ×${state.speed}${seed ? ` · seed "${seed}"` : ''}`}</Text>
       </Text>
       {replay.integrity.length ? <Text {...theme.tone.error} wrap="truncate-end">{replay.integrity.join(' ')}</Text> : null}
       <Text wrap="truncate-end">
