@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { resolvePaths } from '../engine/context.ts';
 import { sessionFiles, sessionNameProblem } from '../journal/session-files.ts';
 import { activeRecorder, withRecording } from '../record/index.ts';
@@ -13,7 +13,7 @@ import { CEREMONY_HELP, checkReport, scriptList } from './ceremony-text.ts';
 import { dryRun } from './dry-run.ts';
 import type { CeremonyScript } from './script-model.ts';
 import { parseCeremonyScript, ScriptError } from './script-parse.ts';
-import { findScript, scriptId, shippedScripts } from './shipped.ts';
+import { findScript, scriptId, shippedDir, shippedScripts } from './shipped.ts';
 
 interface Args {
   readonly script: string | null;
@@ -42,11 +42,23 @@ function parseArgs(argv: readonly string[]): Args | string {
 function load(file: string): { script: CeremonyScript; sha256: string } | string {
   const text = readFileSync(file, 'utf8');
   try {
-    return { script: parseCeremonyScript(text, relative(process.cwd(), file) || file, scriptId(file)), sha256: createHash('sha256').update(text).digest('hex') };
+    return { script: parseCeremonyScript(text, pathLabel(file), scriptId(file)), sha256: createHash('sha256').update(text).digest('hex') };
   } catch (e) {
     if (e instanceof ScriptError) return e.message;
     throw e;
   }
+}
+
+/** How the record names the script: a shipped one by its place in the installation, another by its path. */
+function shownPath(file: string): string {
+  const shipped = shippedDir();
+  return shipped && dirname(file) === shipped ? `sessions/ceremonies/${basename(file)} (shipped with tkesim)` : pathLabel(file);
+}
+
+/** A path relative to the working directory when it is below it, else as it is. */
+function pathLabel(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
 }
 
 const stamp = (d: Date): string => d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -80,7 +92,7 @@ export async function ceremonyCommand(argv: string[], env: NodeJS.ProcessEnv, te
     const dir = mkdtempSync(join(tmpdir(), 'tkesim-ceremony-check-'));
     try {
       const run = await dryRun(script, { ...env, TKESIM_HOME: dir }, join(dir, 'world'));
-      process.stdout.write(`${checkReport(script, file, run)}\n`);
+      process.stdout.write(`${checkReport(script, pathLabel(file), run)}\n`);
       return run.ok ? 0 : 1;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -94,7 +106,7 @@ export async function ceremonyCommand(argv: string[], env: NodeJS.ProcessEnv, te
   const base = sessionFiles(name).base;
   const worldDir = join(resolvePaths(env).home, 'ceremonies', script.id);
   const { startCeremonyShell } = await import('./ceremony-shell.tsx');
-  const run = () => startCeremonyShell({ script, source: { file: relative(process.cwd(), file) || file, sha256 }, env, worldDir, recordBase: base });
+  const run = () => startCeremonyShell({ script, source: { file: shownPath(file), sha256 }, env, worldDir, recordBase: base });
   if (activeRecorder()) return run();
   return withRecording({ name, env, title: `tkesim ceremony: ${script.title}` }, run);
 }

@@ -86,7 +86,7 @@ export abstract class CeremonyState {
   announce(): void {
     const fresh = this.#exceptions.slice(this.#announced);
     this.#announced = this.#exceptions.length;
-    for (const e of fresh) this.desk.say(`Exception ${e.number} (step ${e.step}, ${e.actor}, ${e.kind}): ${e.text}.`, 'error');
+    for (const e of fresh) this.desk.say(`Exception ${e.number} (step ${e.step}, ${e.actor}, ${e.kind}): ${e.text.replace(/\.$/, '')}.`, 'error');
     if (fresh.length > 0) this.desk.say(`The witness recorded it. Ceremony administrator ${leads(this.script).administrator}: type continue, retry, or abort REASON.`, 'normal');
   }
 

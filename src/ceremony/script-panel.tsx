@@ -53,8 +53,11 @@ export function ScriptPanelView({ model, roomy }: { readonly model: ScriptPanelM
           <Text wrap="truncate-end">{`Expected: ${c.expected}`}</Text>
           {model.checks.length > 0 ? (
             <Text wrap={wrap}>
-              {'State: '}
-              {model.checks.map((k, i) => <Text key={i} {...(k.ok ? theme.tone.ok : theme.tone.muted)}>{`${i ? ' · ' : ''}${k.ok ? '✔' : '✘'} ${k.label}`}</Text>)}
+              {`State: ${model.checks.filter((k) => k.ok).length} of ${model.checks.length} hold`}
+              {/* What still differs first: on a short terminal the line is cut at the end. */}
+              {[...model.checks].sort((a, b) => Number(a.ok) - Number(b.ok)).map((k, i) => (
+                <Text key={i} {...(k.ok ? theme.tone.ok : theme.tone.muted)}>{` · ${k.ok ? '✔' : '✘'} ${k.label}`}</Text>
+              ))}
             </Text>
           ) : null}
         </>

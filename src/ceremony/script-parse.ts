@@ -28,7 +28,8 @@ function parseWorld(r: YamlReader, node: Node | null): ScriptWorld | null {
   const map = r.map(node, '"world" (sandbox, or a seeded world: seed, instances, units, recovery, failover, region)');
   if (!map) return null;
   const f = r.fields(map, '"world"', WORLD);
-  const seed = r.text(f.get('seed')?.value ?? map, '"world: seed"');
+  const seedNode = r.required(f, 'seed', map, '"world"');
+  const seed = seedNode && r.text(seedNode, '"world: seed"');
   const num = (key: string, fallback: number, min: number, max: number) => {
     const v = f.get(key);
     return v ? r.integer(v.value, `"world: ${key}"`, min, max) : fallback;
@@ -52,8 +53,10 @@ function parseParticipant(r: YamlReader, node: Node): Participant | null {
   const map = r.map(node, 'each participant');
   if (!map) return null;
   const f = r.fields(map, 'a participant', PARTICIPANT);
-  const name = r.text(f.get('name')?.value ?? map, 'a participant\'s "name"');
-  const roleNames = r.texts(f.get('role')?.value ?? map, `the "role" of ${name ?? 'a participant'}`);
+  const nameNode = r.required(f, 'name', map, 'a participant');
+  const name = nameNode && r.text(nameNode, 'a participant\'s "name"');
+  const roleNode = r.required(f, 'role', map, name ?? 'a participant');
+  const roleNames = roleNode && r.texts(roleNode, `the "role" of ${name ?? 'a participant'}`);
   if (name === null || roleNames === null) return null;
   const roles: Role[] = [];
   for (const role of roleNames) {
@@ -116,17 +119,20 @@ function parseStep(r: YamlReader, node: Node, index: number, names: ReadonlySet<
   const map = r.map(node, `step ${index + 1}`);
   if (!map) return null;
   const f = r.fields(map, `step ${index + 1}`, STEP);
-  const number = r.integer(f.get('step')?.value ?? map, `step ${index + 1}: "step" (its number)`, 1, 999);
+  const numberNode = r.required(f, 'step', map, `step ${index + 1}`);
+  const number = numberNode && r.integer(numberNode, `step ${index + 1}: "step" (its number)`, 1, 999);
   if (number !== null && number !== index + 1) r.problem(f.get('step')?.value, `steps are numbered 1, 2, 3, ... in order: this one should be ${index + 1}, not ${number}.`);
   const where = `step ${index + 1}`;
   const actorNode = f.get('actor');
   const actor = actorNode ? r.text(actorNode.value, `${where}: "actor"`) : r.problem(map, `${where} has no actor: say who does it ("actor: Alice").`);
   if (actor !== null && !names.has(actor)) r.problem(actorNode?.value, `${where} names the actor "${actor}", who is not a participant.`);
-  const instruction = r.text(f.get('instruction')?.value ?? map, `${where}: "instruction"`);
+  const instructionNode = r.required(f, 'instruction', map, where);
+  const instruction = instructionNode && r.text(instructionNode, `${where}: "instruction"`);
   const titleNode = f.get('title');
   const title = titleNode ? r.text(titleNode.value, `${where}: "title"`) : null;
-  const commandNodes = r.list(f.get('commands')?.value ?? map, `${where}: "commands"`) ?? [];
-  if (f.get('commands') && commandNodes.length === 0) r.problem(f.get('commands')?.value, `${where} expects no command: list at least one.`);
+  const commandsNode = r.required(f, 'commands', map, where);
+  const commandNodes = (commandsNode && r.list(commandsNode, `${where}: "commands"`)) ?? [];
+  if (commandsNode && commandNodes.length === 0) r.problem(commandsNode, `${where} expects no command: list at least one.`);
   const commands = commandNodes.map((c) => parseCommand(r, c, where));
   const expectNode = f.get('expect');
   const expect = expectNode ? (r.list(expectNode.value, `${where}: "expect"`) ?? []).map((e) => parseExpectation(r, e)) : [];
@@ -148,20 +154,24 @@ export function parseCeremonyScript(text: string, file: string, id: string): Cer
   const top = r.map(r.root, 'A ceremony script');
   if (!top) throw fail();
   const f = r.fields(top, 'the script', TOP);
-  const title = r.text(f.get('title')?.value ?? top, '"title"');
-  const world = parseWorld(r, f.get('world')?.value ?? null);
+  const titleNode = r.required(f, 'title', top, 'the script');
+  const title = titleNode && r.text(titleNode, '"title"');
+  const worldNode = r.required(f, 'world', top, 'the script');
+  const world = worldNode && parseWorld(r, worldNode);
   const allowedNode = f.get('allowed');
   const allowed = (allowedNode ? r.texts(allowedNode.value, '"allowed"') ?? [] : []).flatMap((line) => {
     const parsed = parseCommandLine(line);
     return parsed.ok ? [parsed.command] : (r.problem(allowedNode?.value, `"allowed": "${line}": ${parsed.message}.`) ?? []);
   });
-  const participants = (r.list(f.get('participants')?.value ?? top, '"participants"') ?? []).map((p) => parseParticipant(r, p));
+  const participantsNode = r.required(f, 'participants', top, 'the script');
+  const participants = ((participantsNode && r.list(participantsNode, '"participants"')) ?? []).map((p) => parseParticipant(r, p));
   const names = new Set<string>();
   for (const p of participants) {
     if (p && names.has(p.name)) r.problems.push({ line: p.line, message: `${p.name} is listed twice: list each person once, with all their roles.` });
     if (p) names.add(p.name);
   }
-  const steps = (r.list(f.get('steps')?.value ?? top, '"steps"') ?? []).map((s, i) => parseStep(r, s, i, names));
+  const stepsNode = r.required(f, 'steps', top, 'the script');
+  const steps = ((stepsNode && r.list(stepsNode, '"steps"')) ?? []).map((s, i) => parseStep(r, s, i, names));
   const setupNode = f.get('setup');
   const setup = setupNode ? (r.list(setupNode.value, '"setup"') ?? []).map((c) => parseCommand(r, c, 'setup')) : [];
   if (r.problems.length > 0 || title === null || world === null) throw fail();

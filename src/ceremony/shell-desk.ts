@@ -58,7 +58,9 @@ export class ShellDesk implements CeremonyDesk {
     this.controller.log([
       `Read-back (step ${shown.step}): ${shown.label}`,
       `  hex:   ${groupedHex(shown.vp)}`,
-      ...wordLines(shown.words).map((l, i) => `  ${i === 0 ? 'words: ' : '       '}${l}`),
+      '  words:',
+      // Six words a line fit 80 columns whatever the words.
+      ...wordLines(shown.words, 6).map((l) => `    ${l}`),
     ].join('\n'), 'normal');
     const answer = await this.controller.io.ask({
       kind: 'confirm',

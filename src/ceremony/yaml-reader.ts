@@ -61,6 +61,13 @@ export class YamlReader {
     return out;
   }
 
+  /** A field that must be there: its value, or a problem on its owner ("step 3 has no "instruction"."). */
+  required(fields: ReadonlyMap<string, { readonly value: Node | null }>, key: string, owner: Node, ownerWhat: string): Node | null {
+    const field = fields.get(key);
+    if (!field) return this.problem(owner, `${ownerWhat} has no "${key}".`);
+    return field.value ?? this.problem(owner, `${ownerWhat}: "${key}" is empty.`);
+  }
+
   list(node: Node | null | undefined, what: string): Node[] | null {
     if (!node || !isSeq(node)) return this.problem(node, `${what} must be a list ("- " items).`);
     return node.items.flatMap((item) => (item !== null && (isMap(item) || isSeq(item) || isScalar(item)) ? [item] : []));

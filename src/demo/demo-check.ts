@@ -16,8 +16,11 @@ import { shellEngine } from '../shell/engine-adapter.ts';
 import { DemoRunner, type StepResult } from './demo-runner.ts';
 import { readDemoScript, type DemoScript, type DemoStep, type ScriptProblem } from './demo-script.ts';
 
-function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '' && !/^(OK|FAILED)$/.test(l.trim()))?.trim() ?? '';
+/** The line after the last `FAILED` of a step's output: what the refusal says first. */
+function refusalLine(output: string): string {
+  const lines = output.split('\n');
+  const at = lines.map((l) => l.trim()).lastIndexOf('FAILED');
+  return at < 0 ? '' : (lines.slice(at + 1).find((l) => l.trim() !== '')?.trim() ?? '');
 }
 
 /** What is wrong with one step's run, as problems with their lines. */
@@ -34,7 +37,7 @@ export function stepProblems(step: DemoStep, number: string, result: StepResult)
   const actual = result.outcome?.status ?? 'ok';
   const line = step.expect?.line ?? step.lines.command;
   if (actual !== expected) {
-    const why = result.outcome && result.outcome.status !== 'ok' ? `: ${firstLine(result.output) || result.outcome.message}` : '';
+    const why = result.outcome && result.outcome.status !== 'ok' ? ` (${refusalLine(result.output) || result.outcome.message})` : '';
     problems.push({ line, message: `${name}: "${step.command}" ended ${actual.toUpperCase()}${why}; the script expects ${expected.toUpperCase()}` });
   } else if (step.expect?.text && !result.output.includes(step.expect.text)) {
     problems.push({ line, message: `${name}: the output of "${step.command}" does not contain "${step.expect.text}"` });

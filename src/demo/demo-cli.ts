@@ -100,7 +100,7 @@ async function runDemo(script: DemoScript, file: string, args: DemoArgs, outer: 
       if (!(await askReturn(returnQuestion(step, runner.total)))) return 0;
       await controller.refresh(null);
       await activeRecorder()?.attach(controller, { demo: file });
-      runner.say(`(back in the script after step ${step}: the changes made live were discarded)`);
+      runner.say(`(back in the script after step ${step}: the changes made live were discarded)`, true);
     }
   } finally {
     unsubscribe();

@@ -111,9 +111,9 @@ export class DemoRunner {
     this.#set({ phase: step ? 'waiting' : 'finished', shown: this.#view.done, ran: false, current: step, outcome: null, output: [] });
   }
 
-  /** Shows a note in the output area (before the first step, after going back). */
-  say(text: string): void {
-    this.#set({ output: [...this.#view.output, note(text)] });
+  /** Shows a note in the output area (before the first step), after what it holds, or instead of it. */
+  say(text: string, replace = false): void {
+    this.#set({ output: [...(replace ? [] : this.#view.output), note(text)] });
   }
 
   async #type(text: string, masked: boolean, typing: 'command' | 'answer'): Promise<void> {

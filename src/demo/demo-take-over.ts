@@ -12,7 +12,7 @@ export function takeOverGreeting(script: DemoScript, step: number, total: number
   for (const value of script.training.values()) rememberSecret(value, 'password');
   const values = [...script.training].map(([name, value]) => `  ${name.padEnd(12)} ${value}`);
   return [
-    `You took over the demo "${script.title}" after step ${step} of ${total}, on a copy of its world.`,
+    `You took over the demo after step ${step} of ${total} ("${script.title}"), on a copy of its world.`,
     ...(values.length ? ['Training values (passwords and key part values of this demo):', ...values] : []),
     'Type "help" for the commands, "exit" to return to the demo.',
   ].join('\n');

@@ -3,6 +3,7 @@
  * after the last completed step with the one before it (so the panel highlights what changed).
  * Seeking is a lookup into the replay's frames: nothing is re-executed or re-played.
  */
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { World } from '../core/types.ts';
 import { buildPanelModel, type PanelModel } from '../shell/panel-model.ts';
@@ -47,10 +48,18 @@ export interface ReplayView {
   readonly more: boolean;
 }
 
-/** One transcript line as rows of at most `width` columns, broken at word boundaries (wrap-ansi). */
+/**
+ * One transcript line as rows of at most `width` columns, broken at word boundaries (wrap-ansi); a
+ * word longer than a row is broken. The line's indentation is kept, and continued rows hang under it.
+ */
 export function wrapLine(text: string, width: number): string[] {
-  if (!Number.isFinite(width) || width < 1) return [text];
-  return wrapAnsi(text, width, { hard: true, trim: false, wordWrap: true }).split('\n');
+  if (!Number.isFinite(width) || width < 1 || stringWidth(text) <= width) return [text];
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+  if (indent.length >= width / 2) {
+    // Too deep to hang under: the first row keeps it, the others start at the left.
+    return wrapAnsi(text, width, { hard: true, trim: false, wordWrap: true }).split('\n').map((row, i) => (i === 0 ? row.trimEnd() : row.trim())).filter((row, i) => i > 0 || row !== '');
+  }
+  return wrapAnsi(text.slice(indent.length), width - indent.length, { hard: true, trim: true, wordWrap: true }).split('\n').map((row) => `${indent}${row}`);
 }
 
 export interface Tail {

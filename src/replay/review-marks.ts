@@ -4,13 +4,24 @@
  */
 import { frameMark, type FrameMark } from '../journal/frame-marks.ts';
 import type { RecordedFrame, RecordedReplay } from '../journal/recorded-replay.ts';
-import { stepAt, type Timeline } from '../journal/timeline.ts';
+import { stepAt, stepEnd, type Timeline } from '../journal/timeline.ts';
 
-/** The frame whose output was shown last at `pos` (its command may still be running), or null at the start. */
+/**
+ * The frame whose command is on screen at `pos` (it may still be running), or null at the start. A
+ * frame begins with the markers before its command: until its command line shows, the frame before
+ * it is the one on screen.
+ */
 export function frameAt(replay: RecordedReplay, t: Timeline, pos: number): { readonly frame: RecordedFrame; readonly done: boolean } | null {
   if (pos <= 0) return null;
-  const frame = replay.frames[Math.min(stepAt(t, pos - 1) + 1, replay.frames.length - 1)];
+  const index = Math.min(stepAt(t, pos - 1) + 1, replay.frames.length - 1);
+  const frame = replay.frames[index];
   if (!frame) return null;
+  const shown = pos - stepEnd(t, index - 1);
+  const commandAt = frame.kind === 'command' ? frame.items.findIndex((i) => i.text.startsWith('tkesim> ')) : 0;
+  if (shown <= commandAt) {
+    const before = replay.frames[index - 1];
+    return before && before.index > 0 ? { frame: before, done: true } : null;
+  }
   return { frame, done: stepAt(t, pos) >= frame.index };
 }
 

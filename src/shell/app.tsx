@@ -10,6 +10,7 @@ import { RegisterPanel } from './register-panel.tsx';
 import { RegisterDiagram } from './register-diagram.tsx';
 import { DIAGRAM_MIN_WIDTH } from './register-diagram-layout.ts';
 import { buildDiagramModel } from './register-diagram-model.ts';
+import { usePanelRoom } from './use-panel-room.ts';
 import { SignatureProgress, progressText } from './signature-progress.tsx';
 import { buildStatusModel } from './status-model.ts';
 import { StatusLine } from './status-line.tsx';
@@ -46,6 +47,7 @@ export function App({ controller, commands, flags, history, onCommandLine, child
   const { stdout } = useStdout();
   const theme = useTheme();
   const columns = useColumns();
+  const room = usePanelRoom();
 
   const context: CompletionContext = useMemo(() => ({
     commands, flags,
@@ -95,9 +97,9 @@ export function App({ controller, commands, flags, history, onCommandLine, child
       <Box flexDirection="column" width={columns}>
         {/* After a clear, the frame must differ from the last one for Ink to draw it again. */}
         {view.logEpoch % 2 === 1 ? <Text> </Text> : null}
-        {children}
+        <Box ref={room.above} flexDirection="column">{children}</Box>
         {status ? <StatusLine model={status} width={columns} /> : null}
-        {panel && diagram && columns >= DIAGRAM_MIN_WIDTH ? <RegisterDiagram model={diagram} width={columns} summary={panel.summary} outside={view.changedOutside} />
+        {panel && diagram && columns >= DIAGRAM_MIN_WIDTH ? <RegisterDiagram model={diagram} width={columns} maxRows={room.rows} summary={panel.summary} outside={view.changedOutside} />
           : panel ? <RegisterPanel model={panel} width={columns} outside={view.changedOutside} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
         {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}
         {view.progress?.kind === 'work' ? <Text {...theme.tone.muted}>{progressText(view.progress)}</Text> : null}

@@ -19,11 +19,12 @@ interface Detail {
   readonly labels: boolean;
 }
 
-/** From the most to the least detailed: the first that fits is used. */
+/** From the most to the least detailed (register state names, the words a demo's narration uses, go last): the first that fits is used. */
 const DETAILS: readonly Detail[] = [
   { vp: 8, shortStates: false, labels: true },
   { vp: 4, shortStates: false, labels: true },
-  { vp: 4, shortStates: true, labels: true },
+  { vp: 4, shortStates: false, labels: false },
+  { vp: 0, shortStates: false, labels: false },
   { vp: 4, shortStates: true, labels: false },
   { vp: 0, shortStates: true, labels: false },
 ];

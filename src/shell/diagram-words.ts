@@ -65,5 +65,7 @@ export function heading(canvas: Canvas, y: number, instance: DiagramInstance): v
   canvas.text(0, y, title, TITLE);
   const same = instance.differingAspects.length === 0;
   const note = same ? 'configured the same' : `${DIFFERS_MARK} configured differently: ${instance.differingAspects.join(', ')}`;
-  canvas.text(textWidth(title) + 1, y, note, { role: same ? 'muted' : 'differs' });
+  const room = canvas.width - textWidth(title) - 1;
+  const shown = textWidth(note) <= room ? note : `${[...note].slice(0, Math.max(0, room - 1)).join('')}…`;
+  canvas.text(textWidth(title) + 1, y, shown, { role: same ? 'muted' : 'differs' });
 }

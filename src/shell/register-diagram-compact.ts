@@ -12,7 +12,7 @@
 import { Canvas } from './diagram-canvas.ts';
 import { IDLE, TITLE, TRANSFER, allUnitsWidth, arrow, heading, keyWords, lineWidth, path, textWidth, unitWords, vpWords, writeWords, type Word } from './diagram-words.ts';
 import type { PanelLine } from './panel-layout.ts';
-import type { DiagramInstance, DiagramUnit } from './register-diagram-model.ts';
+import type { DiagramInstance } from './register-diagram-model.ts';
 import type { RegisterMove } from './register-moves.ts';
 
 const MARGIN = 8;
@@ -49,15 +49,14 @@ export function compactLines(instance: DiagramInstance, width: number): PanelLin
   const canvas = new Canvas(width);
   const n = instance.newRegister;
   const c = instance.currentRegister;
-  const words = (list: readonly DiagramUnit[]) => unitWords(list);
   heading(canvas, 0, instance);
 
   canvas.text(0, 1, 'NEW', TITLE);
-  chip(canvas, MARGIN, 1, 'Empty', words(n.Empty), units);
+  chip(canvas, MARGIN, 1, 'Empty', unitWords(n.Empty), units);
   canvas.text(ux - LOAD.length, 1, LOAD, path(moved('load')));
-  chip(canvas, ux, 1, 'Full Uncommitted', words(n['Full Uncommitted']), units);
+  chip(canvas, ux, 1, 'Full Uncommitted', unitWords(n['Full Uncommitted']), units);
   canvas.text(cx - COMMIT.length, 1, COMMIT, path(moved('commit')));
-  chip(canvas, cx, 1, 'Full Committed', words(n['Full Committed']), units);
+  chip(canvas, cx, 1, 'Full Committed', unitWords(n['Full Committed']), units);
 
   canvas.text(MARGIN + 1, 2, zeroize ? '▲zeroize' : '▲clrnew', path(zeroize || moved('clrnew')));
   const vpRoom = setimm - 7 - (MARGIN + 10);
@@ -69,9 +68,9 @@ export function compactLines(instance: DiagramInstance, width: number): PanelLin
   canvas.text(rotate + 1, 2, rotate + 1 + ROTATE_LONG.length <= width ? ROTATE_LONG : 'rotate', rotatePen);
 
   canvas.text(0, 3, 'CURRENT', TITLE);
-  chip(canvas, MARGIN, 3, 'Empty', words(c.Empty), units);
+  chip(canvas, MARGIN, 3, 'Empty', unitWords(c.Empty), units);
   if (instance.hasRecovery || moved('transfer')) arrow(canvas, MARGIN + chipWidth('Empty', units), vx - 1, 3, TRANSFER, path(moved('transfer')));
-  chip(canvas, vx, 3, 'Valid', words(c.Valid), units);
+  chip(canvas, vx, 3, 'Valid', unitWords(c.Valid), units);
   canvas.text(cx + 5, 3, '─▶', IDLE);
   canvas.text(sx, 3, '[');
   writeWords(canvas, sx + 1, 3, [keys]);

@@ -88,13 +88,14 @@ export function buildDiagramModel(world: World, selectedUnitIds: ReadonlySet<str
   const before = new Map((previous?.units ?? []).map((u) => [u.id, u]));
   const instances = world.instances.map((instance): DiagramInstance => {
     const units = world.units.flatMap((unit, index) => (unit.instanceId === instance.id ? [{ unit, label: unitLabel(world, index), old: before.get(unit.id) }] : []));
+    const recovery = units.some(({ unit }) => unit.type === 'RECOVERY');
     const moves = new Set<RegisterMove>();
     const newMarks: { state: NewRegisterState; unit: DiagramUnit }[] = [];
     const currentMarks: { state: CurrentRegisterState; unit: DiagramUnit }[] = [];
     for (const { unit, label, old } of units) {
       const f = unitFacts(unit);
       const o = old ? unitFacts(old) : null;
-      if (old) for (const m of registerMoves(old, unit)) moves.add(m);
+      if (old) for (const m of registerMoves(old, unit, recovery)) moves.add(m);
       const selected = selectedUnitIds.has(unit.id);
       newMarks.push({ state: f.newState, unit: { label, selected, moved: o !== null && (o.newState !== f.newState || o.newVp !== f.newVp) } });
       currentMarks.push({ state: f.currentState, unit: { label, selected, moved: o !== null && (o.currentState !== f.currentState || o.currentVp !== f.currentVp) } });
@@ -111,7 +112,7 @@ export function buildDiagramModel(world: World, selectedUnitIds: ReadonlySet<str
       currentVps: vpGroups(facts.filter(({ f }) => f.currentState !== 'Empty').map(({ label, f }) => ({ label, vp: shortVp(f.currentVp) }))),
       keys: keyCounts(units),
       moves: REGISTER_MOVES.filter((m) => moves.has(m)),
-      hasRecovery: units.some(({ unit }) => unit.type === 'RECOVERY'),
+      hasRecovery: recovery,
     };
   });
   return { instances };

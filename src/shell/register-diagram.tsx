@@ -13,17 +13,19 @@ export interface RegisterDiagramProps {
   readonly model: DiagramModel;
   /** Terminal columns: at least DIAGRAM_MIN_WIDTH; boxes grow to hold every unit on one line when wider. */
   readonly width: number;
+  /** Rows it may take: beyond them each state is drawn as a one-line chip instead of a box. */
+  readonly maxRows?: number;
   /** What the last command changed (the panel model's summary). */
   readonly summary: string;
   /** The change shown came from another process. */
   readonly outside?: boolean;
 }
 
-function RegisterDiagramView({ model, width, summary, outside = false }: RegisterDiagramProps) {
+function RegisterDiagramView({ model, width, maxRows, summary, outside = false }: RegisterDiagramProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width}>
-      {diagramLines(model, width).map((line, i) => (
+      {diagramLines(model, width, maxRows).map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line.length === 0 ? ' ' : line.map((segment, j) => <SegmentText key={j} segment={segment} theme={theme} />)}
         </Text>

@@ -42,8 +42,13 @@ export function keyStorageReenciphered(before: CryptoUnit, after: CryptoUnit): b
   return a.currentVp !== b.currentVp && a.decryptable > 0 && a.decryptable >= b.decryptable;
 }
 
-/** The moves one unit made between two of its states, in figure order (none when its registers stayed). */
-export function registerMoves(before: CryptoUnit, after: CryptoUnit): RegisterMove[] {
+/**
+ * The moves one unit made between two of its states, in figure order (none when its registers
+ * stayed). The states may be several commands apart (a played solution, a batch of changes from
+ * another terminal): a current value that did not come from the new register came from a recovery
+ * unit when the instance has one (`recovery`), else through the new register (load, commit, setimm).
+ */
+export function registerMoves(before: CryptoUnit, after: CryptoUnit, recovery = false): RegisterMove[] {
   const b = unitFacts(before);
   const a = unitFacts(after);
   if (b.mode === 'secured' && a.mode === 'imprint' && a.admins.length === 0) return ['zeroize'];
@@ -53,15 +58,23 @@ export function registerMoves(before: CryptoUnit, after: CryptoUnit): RegisterMo
   const moves = new Set<RegisterMove>();
   // Set immediate may promote the value the current register already holds (an interrupted rotation).
   const promoted = b.newState === 'Full Committed' && a.newState === 'Empty' && a.currentState === 'Valid' && a.currentVp === b.newVp;
-  if (promoted) moves.add(reenciphered ? 'rotate' : 'setimm');
+  const promote: RegisterMove = reenciphered ? 'rotate' : 'setimm';
+  // A new current value that did not come straight from a committed new register.
+  const arrived = currentChanged && !promoted && a.currentState === 'Valid';
+  const throughNew = arrived && !recovery;
+  if (promoted) moves.add(promote);
   else if (newChanged) {
-    if (a.newState === 'Empty') moves.add('clrnew');
-    else if (a.newState === 'Full Uncommitted') moves.add('load');
-    else if (b.newState === 'Full Uncommitted') moves.add('commit');
+    if (a.newState === 'Empty' && !throughNew) moves.add('clrnew');
+    if (a.newState !== 'Empty' && (b.newState === 'Empty' || b.newVp !== a.newVp)) moves.add('load');
+    if (a.newState === 'Full Committed') moves.add('commit');
   }
-  if (currentChanged && !promoted) {
-    if (a.currentState === 'Empty') moves.add('clrcur');
-    else moves.add(reenciphered ? 'rotate' : 'transfer');
+  if (currentChanged && a.currentState === 'Empty') moves.add('clrcur');
+  if (arrived && recovery) moves.add(reenciphered ? 'rotate' : 'transfer');
+  if (throughNew) {
+    const held = b.newState !== 'Empty' && b.newVp === a.currentVp;
+    if (!held) moves.add('load');
+    if (!held || b.newState === 'Full Uncommitted') moves.add('commit');
+    moves.add(promote);
   }
   if (reenciphered && !newChanged && !currentChanged) moves.add('reencipher');
   return REGISTER_MOVES.filter((m) => moves.has(m));

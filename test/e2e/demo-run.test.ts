@@ -10,31 +10,34 @@ test.before(ensureBuilt);
 
 const row = (s: Screen, n: number) => s.screen().split('\n').find((l) => new RegExp(`^\\S*\\s+${n}\\s+OPER`).test(l)) ?? '';
 
+/** Presses a key and waits for `want`, then for the footer that says the demo waits for the next key. */
 async function key(s: Screen, k: string, want: string | RegExp): Promise<void> {
   const m = s.mark();
   s.pty.write(k);
   const at = await s.waitFor(want, m);
-  await s.waitFor(/demo · any key/, at);
+  await s.waitFor(/│ Space next|Space: run step/, at);
 }
 
-test('a demo in a terminal: each key runs a step with its narration, b goes back, t takes over live', async (t) => {
+test('a demo in a terminal: Space, Enter and arrows run a step with its narration, b goes back, t t takes over live', async (t) => {
   const home = newHome();
   const s = startShell(home, ['demo', join(ROOT, 'sessions', 'demos', 'key-part-init.demo'), '--typing', '1'], 120, 45);
   try {
     await s.waitFor('Next: step 1/15 · Show the crypto units');
     t.regex(s.screen(), /all in imprint mode/);
-    await key(s, 'n', 'Next: step 2/15');
+    await key(s, ' ', 'Next: step 2/15');
     t.regex(s.screen(), /tkesim> cryptounits/);
-    await key(s, ' ', 'Next: step 3/15');
+    await key(s, '\r', 'Next: step 3/15');
     t.regex(row(s, 1), /^●/);
-    await key(s, 'x', 'Next: step 4/15');
+    await key(s, '\u001b[C', 'Next: step 4/15');
     t.regex(s.screen(), /A signature key was created/);
     t.notRegex(s.output(), /Alice-training-1/, 'training values are never shown');
     await key(s, 'b', 'back: step 3 is next again');
     await key(s, 'b', 'back: step 2 is next again');
     t.regex(row(s, 1), /^○/, 'going back unselects the units again');
-    await key(s, 'n', 'Next: step 3/15');
+    await key(s, '\u001b[B', 'Next: step 3/15');
     const m = s.mark();
+    s.pty.write('t');
+    await s.waitFor('Press t again', m);
     s.pty.write('t');
     await s.waitFor('You took over the demo', m);
     const ready = await s.waitFor(/tkesim>\s*$/m, m);
@@ -42,7 +45,10 @@ test('a demo in a terminal: each key runs a step with its narration, b goes back
     await s.typeLine('sigkeys');
     const listed = await s.waitFor('No files containing a signature key were found', ready);
     await s.waitFor(/tkesim>\s*$/m, listed);
+    const left = s.mark();
     await s.typeLine('exit');
+    await s.waitFor('Return to the demo at step 2 of 15?', left);
+    s.pty.write('n');
     t.is(await s.exited, 0);
   } finally {
     s.close();

@@ -41,7 +41,7 @@ test('replay keys through a terminal: pause, steps, jump, one event, speed; the 
     await press(s, '[', /step 12\/15/);
     t.regex(row(s, 1), /Full Uncommitted/, 'stepping back shows the earlier register');
     await press(s, '0', /step 0\/15/);
-    t.regex(row(s, 1), /^○.*IMPRINT/);
+    t.regex(row(s, 1), /^○.*imprint/i);
     await press(s, '9', /step 14\/15/);
     const one = s.mark();
     s.pty.write('.');

@@ -14,6 +14,8 @@ export interface Screen {
   /** Types a line slowly enough for a terminal user, then Enter. */
   typeLine(line: string): Promise<void>;
   mark(): number;
+  /** Resizes the terminal (the program gets SIGWINCH; the screen model follows). */
+  resize(cols: number, rows: number): void;
   exited: Promise<number>;
   close(): void;
 }
@@ -32,10 +34,11 @@ export function startShell(home: Home, args: string[] = [], cols = 120, rows = 4
     term.write(d);
   });
   const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  let height = rows;
   const screen = () => {
     const buf = term.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    for (let i = 0; i < height; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
   const waitFor = async (text: string | RegExp, from = 0, timeoutMs = 15_000) => {
@@ -69,6 +72,11 @@ export function startShell(home: Home, args: string[] = [], cols = 120, rows = 4
     screen,
     waitFor,
     mark: () => raw.length,
+    resize(c: number, r: number) {
+      height = r;
+      term.resize(c, r);
+      pty.resize(c, r);
+    },
     async typeLine(line: string) {
       for (const ch of line) {
         pty.write(ch);
