@@ -22,6 +22,8 @@ export abstract class CeremonyState {
   #exceptions: CeremonyException[] = [];
   #announced = 0;
   #end: CeremonyEnd | null = null;
+  /** Markers held until the ceremony is first used: a recorder attaches after the world is prepared. */
+  #heldMarkers: string[] | null = [];
   readonly #listeners = new Set<() => void>();
   readonly #endListeners = new Set<(end: CeremonyEnd) => void>();
 
@@ -49,6 +51,19 @@ export abstract class CeremonyState {
     return () => this.#endListeners.delete(listener);
   }
 
+  /** A marker for the recording (the journal and the .cast). */
+  protected mark(label: string): void {
+    if (this.#heldMarkers) this.#heldMarkers.push(label);
+    else emitMarker('note', label);
+  }
+
+  /** The ceremony is in use (a command, a word): markers held since it was prepared go out now. */
+  protected live(): void {
+    const held = this.#heldMarkers;
+    this.#heldMarkers = null;
+    for (const label of held ?? []) emitMarker('note', label);
+  }
+
   changed(): void {
     for (const l of this.#listeners) l();
   }
@@ -71,14 +86,14 @@ export abstract class CeremonyState {
     this.#current = index;
     p.status = 'current';
     p.started ??= this.clock();
-    emitMarker('note', `ceremony step ${step.number}: ${step.title} (${step.actor})`);
+    this.mark(`ceremony step ${step.number}: ${step.title} (${step.actor})`);
   }
 
   /** Records an exception (in the current step unless told), at once in the journal's markers. */
   raise(kind: ExceptionKind, text: string, step = this.currentStep?.number ?? 0, actor = this.#holder): void {
     const e: CeremonyException = { number: this.#exceptions.length + 1, step, at: this.clock(), actor, kind, text, resolution: null };
     this.#exceptions.push(e);
-    emitMarker('note', `exception ${e.number} (step ${step}, ${actor}): ${kind}: ${text}`);
+    this.mark(`exception ${e.number} (step ${step}, ${actor}): ${kind}: ${text}`);
     this.changed();
   }
 
@@ -158,19 +173,21 @@ export abstract class CeremonyState {
 
   /** The witness records an exception of their own. */
   witness(text: string): void {
+    this.live();
     this.raise('witness', `recorded by witness ${leads(this.script).witness}: ${text}`);
     this.announce();
   }
 
   /** The ceremony administrator's decision on the open exceptions. */
   decide(decision: Decision, reason: string | null): void {
+    this.live();
     const open = this.openExceptions;
     const by = leads(this.script).administrator;
     if (decision === 'abort') return this.abort(reason ?? 'no reason given', by);
     if (open.length === 0) return this.desk.say('No exception is open: nothing to decide. The ceremony goes on.', 'muted');
     const at = this.clock();
     this.#exceptions = this.#exceptions.map((e) => (e.resolution === null ? { ...e, resolution: { decision, by, at, reason } } : e));
-    emitMarker('note', `${by} decided to ${decision} (exception ${open.map((e) => e.number).join(', ')})`);
+    this.mark(`${by} decided to ${decision} (exception ${open.map((e) => e.number).join(', ')})`);
     this.desk.say(`${by} decided to ${decision}${reason ? `: ${reason}` : ''}. Recorded with exception ${open.map((e) => e.number).join(', ')}.`, 'ok');
     const first = open.map((e) => e.step).filter((n) => n > 0).sort((a, b) => a - b)[0];
     if (decision === 'retry' && first !== undefined) this.#retry(first - 1);
@@ -194,6 +211,7 @@ export abstract class CeremonyState {
   /** Ends the ceremony where it stands; the record says where and why. */
   abort(reason: string, by = leads(this.script).administrator): void {
     if (this.#end) return;
+    this.live();
     const at = this.clock();
     this.#exceptions = this.#exceptions.map((e) => (e.resolution === null ? { ...e, resolution: { decision: 'abort', by, at, reason } } : e));
     this.#finish({ kind: 'aborted', at, step: this.currentStep?.number ?? this.script.steps.length, reason, by });

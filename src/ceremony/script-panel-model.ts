@@ -48,7 +48,7 @@ export function buildScriptPanel(i: PanelInput): ScriptPanelModel {
   const open = i.exceptions.filter((x) => x.resolution === null).length;
   return {
     heading: `Ceremony: ${i.script.title}`,
-    marks: i.progress.map((x, k) => ({ number: k + 1, status: x.status })),
+    marks: i.progress.map((x, k) => ({ number: k + 1, status: k === index && step ? 'current' : x.status })),
     progress: `${step ? `step ${step.number} of ${i.script.steps.length}` : `${done} of ${i.script.steps.length} steps done`} · exceptions ${i.exceptions.length}${open ? ` (${open} open)` : ''}`,
     current: step && p ? { title: `Step ${step.number}: ${step.title}`, who: who ? describe(who) : step.actor, instruction: step.instruction, expected: expectedNext(step, p) } : null,
     checks: step && index === i.currentIndex ? i.checks : [],

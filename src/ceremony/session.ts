@@ -10,7 +10,6 @@ import type { Io } from '../engine/io.ts';
 import { usage, type Outcome } from '../engine/outcome.ts';
 import { runLine } from '../engine/run.ts';
 import { rememberSecret } from '../engine/secrets.ts';
-import { emitMarker } from '../journal/markers.ts';
 import { readWorkstationFacts } from '../workstation/index.ts';
 import { parseCommandLine } from './command-line.ts';
 import type { CeremonyDesk } from './desk.ts';
@@ -71,6 +70,7 @@ export class CeremonySession extends CeremonyState {
 
   /** A line typed in the ceremony (or played by a dry run). */
   async run(line: string, io: Io): Promise<Outcome> {
+    this.live();
     if (this.ended) return this.#refuse(io, `The ceremony is over (${this.ended.kind}). Its record is written; type "exit" to leave.`);
     const open = this.openExceptions;
     if (open.length > 0) {
@@ -159,6 +159,6 @@ export class CeremonySession extends CeremonyState {
   }
 
   protected override ending(end: CeremonyEnd): void {
-    emitMarker('note', end.kind === 'completed' ? 'ceremony completed' : `ceremony aborted at step ${end.step}: ${end.reason}`);
+    this.mark(end.kind === 'completed' ? 'ceremony completed' : `ceremony aborted at step ${end.step}: ${end.reason}`);
   }
 }

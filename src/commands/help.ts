@@ -65,10 +65,12 @@ export function helpText(name?: string): string | null {
       '',
       'Beyond one command at a time:',
       renderTable(['COMMAND', 'DESCRIPTION'], [
-        ['tkesim', 'the interactive shell: a live panel of every crypto unit\'s registers (needs a terminal)'],
+        ['tkesim', 'the interactive shell: a live panel of every crypto unit\'s registers, a table or a diagram (F2); needs a terminal'],
         ['tkesim learn [N]', 'guided lessons: list them with your progress, or open lesson N'],
         ['tkesim replay FILE', 'play a recorded session (.journal.jsonl or any asciicast .cast)'],
         ['tkesim demo SCRIPT', 'run a scripted demo, one step per key press'],
+        ['tkesim presenter', 'beside a demo: the speaker notes, the next step, the time'],
+        ['tkesim watch', 'a projector-sized panel of the world that follows other terminals live'],
         ['tkesim ceremony [SCRIPT]', 'rehearse a ceremony script with roles and a witness; writes its record'],
         ['tkesim --record NAME', 'open the shell and record it to NAME.cast and NAME.journal.jsonl'],
         ['tkesim record NAME -- ARGS', 'record exactly what a terminal shows while tkesim ARGS runs'],

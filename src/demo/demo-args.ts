@@ -1,15 +1,7 @@
 /** `tkesim demo` arguments. */
+import { FRONT_END_HELP } from '../commands/front-end-help.ts';
 
-export const DEMO_USAGE = [
-  'Usage: tkesim demo SCRIPT [--from N] [--notes] [--record NAME] [--input] [--typing MS] [--auto SECONDS]',
-  '       tkesim demo SCRIPT --check',
-  '  --from N      start at step N (the world the steps before it built)',
-  '  --check       run the whole script without a terminal; report every prompt with no answer, every',
-  '                step that does not end as the script expects, unknown training values (exit 0: clean)',
-  '  --notes       show the speaker notes on this screen (else: tkesim presenter, in another terminal)',
-  '  Keys: Space/Enter/→/↓/PgDn next · b/←/↑/PgUp/Backspace back · j/k scroll the output · p panel',
-  '        t take over live (press twice) · q quit (press twice)',
-].join('\n');
+export const DEMO_USAGE = FRONT_END_HELP.demo ?? 'USAGE: tkesim demo SCRIPT [--from N] [--check] [--notes] [--record NAME]';
 
 export interface DemoArgs {
   readonly file: string;
@@ -23,7 +15,7 @@ export interface DemoArgs {
   readonly check: boolean;
 }
 
-export function parseDemoArgs(argv: readonly string[]): DemoArgs | string {
+export function parseDemoArgs(argv: readonly string[]): DemoArgs | { readonly help: true } | string {
   let file: string | null = null;
   let record: string | null = null;
   let input = false;
@@ -32,6 +24,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs | string {
   let notes = false;
   let from = 1;
   let check = false;
+  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const num = (min: number, max: number) => {

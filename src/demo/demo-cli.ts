@@ -22,6 +22,10 @@ export async function demoCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
     process.stderr.write(`tkesim demo: ${args}\n${DEMO_USAGE}\n`);
     return 2;
   }
+  if ('help' in args) {
+    process.stdout.write(`${DEMO_USAGE}\n`);
+    return 0;
+  }
   let text: string;
   try {
     text = readFileSync(args.file, 'utf8');

@@ -1,14 +1,10 @@
 /** `tkesim presenter`: the presenter view beside a running demo (without a terminal: one snapshot as text). */
+import { FRONT_END_HELP } from '../commands/front-end-help.ts';
 import { resolvePaths } from '../engine/context.ts';
 import { demoAlive, readPresenter } from './presenter-channel.ts';
 import { presenterLines } from './presenter-view.ts';
 
-export const PRESENTER_USAGE = [
-  'Usage: tkesim presenter',
-  '  In a second terminal beside `tkesim demo SCRIPT` (same TKESIM_HOME): the step on the audience\'s',
-  '  screen with its speaker notes, the next step, the time elapsed and the demo\'s keys; it follows',
-  '  the demo live. Read-only; q closes it. Without a terminal it prints what it would show, once.',
-].join('\n');
+export const PRESENTER_USAGE = FRONT_END_HELP.presenter ?? 'USAGE: tkesim presenter';
 
 export async function presenterCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {

@@ -1,11 +1,7 @@
 /** `tkesim watch`: the world in large type, following other terminals live (needs a terminal). */
+import { FRONT_END_HELP } from '../commands/front-end-help.ts';
 
-export const WATCH_USAGE = [
-  'Usage: tkesim watch',
-  '  A read-only, projector-sized view of the simulated world in TKESIM_HOME: one card per crypto unit,',
-  '  the last change in words, and the signature progress of a command running in another terminal.',
-  '  It follows every other tkesim on the same TKESIM_HOME live. q quits.',
-].join('\n');
+export const WATCH_USAGE = FRONT_END_HELP.watch ?? 'USAGE: tkesim watch';
 
 export async function watchCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {

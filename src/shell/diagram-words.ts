@@ -18,6 +18,12 @@ export const path = (active: boolean): Pen => (active ? { role: 'plain', changed
 export const TITLE: Pen = { role: 'heading' };
 export const TRANSFER = 'auto-init, recover';
 
+/** The words the diagram draws that a trainee may ask about (`explain WORD`). */
+export const DIAGRAM_TERMS: readonly string[] = [
+  'NEW', 'CURRENT', 'Empty', 'Full Uncommitted', 'Full Committed', 'Valid', 'key storage', 'KEYS', 'VP', 'key parts',
+  'load', 'commit', 'setimm', 'rotate', 're-encipher', 'clrnew', 'clrcur', 'zeroize', TRANSFER, 'SERVICE INSTANCE',
+];
+
 export const textWidth = (text: string): number => [...text].length;
 export const lineWidth = (words: readonly Word[]): number => words.reduce((n, w, i) => n + textWidth(w.text) + (i > 0 ? 1 : 0), 0);
 

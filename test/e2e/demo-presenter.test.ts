@@ -224,6 +224,6 @@ test('demo --check exits 0 on a clean script and 1, naming the line, when an ans
   for (const cmd of ['presenter', 'watch']) {
     const help = await tkesim(home, [cmd, '--help']);
     t.is(help.code, 0);
-    t.regex(help.out, new RegExp(`Usage: tkesim ${cmd}`));
+    t.regex(help.out, new RegExp(`USAGE: tkesim ${cmd}`));
   }
 });

@@ -1,5 +1,7 @@
 import test from 'ava';
 import type { World } from '../../src/core/types.ts';
+import { glossaryEntry } from '../../src/lessons/glossary.ts';
+import { DIAGRAM_TERMS } from '../../src/shell/diagram-words.ts';
 import type { PanelLine } from '../../src/shell/panel-layout.ts';
 import { DIAGRAM_MIN_WIDTH, diagramLines } from '../../src/shell/register-diagram-layout.ts';
 import { buildDiagramModel } from '../../src/shell/register-diagram-model.ts';
@@ -71,4 +73,13 @@ test('the arrow of the last command is the only highlighted path', (t) => {
   const rotate = TRANSITIONS.rotate;
   t.deepEqual(highlighted(lay(rotate.after, 80, Infinity, rotate.before)), ['┬', '┬', 'setimm', '│', '│', 'rotate', '│', '│', 're-encipher', '▼', '▼']);
   t.deepEqual(highlighted(lay(STATES.loaded, 80)), [], 'no previous world: nothing highlighted');
+});
+
+test('every word the diagram draws is on screen somewhere, and explain knows it', (t) => {
+  const { before, after } = TRANSITIONS.zeroize;
+  const screens = [lay(big, 120), lay(after, 80, Infinity, before), lay(STATES.loaded, 80)].map((lines) => lines.map(text).join('\n')).join('\n');
+  for (const term of DIAGRAM_TERMS) {
+    t.true(screens.includes(term.replace('key parts', 'key')), `${term} is drawn`);
+    t.not(glossaryEntry(term), null, `explain ${term}`);
+  }
 });
