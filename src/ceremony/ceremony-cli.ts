@@ -73,6 +73,10 @@ export async function ceremonyCommand(argv: string[], env: NodeJS.ProcessEnv, te
     process.stderr.write(`tkesim ceremony: ${args}\n${CEREMONY_HELP}\n`);
     return 2;
   }
+  if (args.script === null && (args.check || args.out !== null)) {
+    process.stderr.write(`tkesim ceremony: which script? Run "tkesim ceremony" for the shipped ones.\n${CEREMONY_HELP}\n`);
+    return 2;
+  }
   if (args.script === null) {
     process.stdout.write(`${scriptList(shippedScripts().map((f) => ({ file: f, loaded: load(f) })))}\n`);
     return 0;
@@ -103,10 +107,12 @@ export async function ceremonyCommand(argv: string[], env: NodeJS.ProcessEnv, te
     return 2;
   }
   const name = args.out ?? `ceremony-${script.id}-${stamp(new Date())}`;
-  const base = sessionFiles(name).base;
+  // Already recorded (tkesim --record NAME ceremony ...): the record goes beside that recording.
+  const recording = activeRecorder()?.options.journalFile.replace(/\.journal\.jsonl$/, '');
+  const base = recording ?? sessionFiles(name).base;
   const worldDir = join(resolvePaths(env).home, 'ceremonies', script.id);
   const { startCeremonyShell } = await import('./ceremony-shell.tsx');
   const run = () => startCeremonyShell({ script, source: { file: shownPath(file), sha256 }, env, worldDir, recordBase: base });
-  if (activeRecorder()) return run();
+  if (recording !== undefined) return run();
   return withRecording({ name, env, title: `tkesim ceremony: ${script.title}` }, run);
 }

@@ -5,6 +5,8 @@ import type { DryRun } from './dry-run.ts';
 import type { CeremonyScript } from './script-model.ts';
 import { resolution } from './record-text.ts';
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export const CEREMONY_HELP = FRONT_END_HELP.ceremony ?? 'USAGE: tkesim ceremony [SCRIPT] [--check] [--out NAME]';
 
 function worldLine(s: CeremonyScript): string {
@@ -33,7 +35,7 @@ export function scriptList(scripts: readonly { readonly file: string; readonly l
 export function checkReport(script: CeremonyScript, file: string, run: DryRun): string {
   const s = run.session;
   const lines = [
-    `${file}: the script is valid: "${script.title}", ${script.steps.length} steps, ${script.participants.length} participants.`,
+    `${file}: the script is valid: "${script.title}", ${plural(script.steps.length, 'step')}, ${plural(script.participants.length, 'participant')}.`,
     script.world.kind === 'sandbox' ? 'It runs on the sandbox; the dry run used a fresh default world instead (your sandbox may differ).' : `Dry run on ${worldLine(script)}, with the script's training values:`,
     '',
   ];
@@ -44,7 +46,7 @@ export function checkReport(script: CeremonyScript, file: string, run: DryRun): 
   }
   lines.push('');
   if (run.ok) {
-    lines.push(`OK: the dry run completed all ${script.steps.length} steps with no exception.`);
+    lines.push(`OK: the dry run completed ${script.steps.length === 1 ? 'the only step' : `all ${script.steps.length} steps`} with no exception.`);
     return lines.join('\n');
   }
   lines.push(`FAILED: the dry run stopped${s.currentStep ? ` at step ${s.currentStep.number}` : ''}.`);

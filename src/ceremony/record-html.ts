@@ -22,6 +22,10 @@ code, .vp { font-family: ui-monospace, monospace; font-size: 13px; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
 `;
 
+/** A two-column table of facts: the name in a header cell, the value beside it. */
+const facts = (rows: readonly (readonly [string, string])[]): string =>
+  `<table><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
+
 function stepHtml(r: CeremonyRecord, s: RecordStep): string {
   const commands = s.commands.length === 0
     ? '<p>No command was typed in this step.</p>'
@@ -49,7 +53,7 @@ export function renderHtml(r: CeremonyRecord): string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body>
 <h1>Ceremony record: ${esc(r.title)}</h1>
-${table(['', ''], [
+${facts([
     ['Date', esc(`${date(r.started)} (times are UTC)`)],
     ['Started', esc(time(r.started))],
     ['Outcome', `<span class="${r.end.kind === 'aborted' ? 'aborted' : ''}">${esc(outcomeLine(r))}</span>`],

@@ -17,7 +17,7 @@ import { demoKey, demoUiReducer, INITIAL_UI, pendingText, type DemoEffect, type 
 import { Footer, NarrationBox, OutputArea } from './demo-parts.tsx';
 import type { DemoRunner } from './demo-runner.ts';
 import { pageOutput } from './output-pager.ts';
-import { clearScreen, projectorTheme, useTerminalSize } from './screen.ts';
+import { onAlternateScreen, projectorTheme, useTerminalSize } from './screen.ts';
 
 export type DemoExit = 'quit' | 'take-over';
 
@@ -94,14 +94,14 @@ export function DemoApp({ runner, controller, notes, auto, onExit }: DemoAppProp
 /** Renders the demo until the presenter quits or takes over. */
 export async function runDemoApp(props: Omit<DemoAppProps, 'onExit'>, env: NodeJS.ProcessEnv): Promise<DemoExit> {
   const result: { exit: DemoExit } = { exit: 'quit' };
-  clearScreen();
-  const app = render(
-    <ThemeContext.Provider value={projectorTheme(env)}>
-      <DemoApp {...props} onExit={(e) => (result.exit = e)} />
-    </ThemeContext.Provider>,
-    { exitOnCtrlC: false },
-  );
-  await app.waitUntilExit();
-  if (process.stdout.isTTY) process.stdout.write('\n');
+  await onAlternateScreen(async () => {
+    const app = render(
+      <ThemeContext.Provider value={projectorTheme(env)}>
+        <DemoApp {...props} onExit={(e) => (result.exit = e)} />
+      </ThemeContext.Provider>,
+      { exitOnCtrlC: false },
+    );
+    await app.waitUntilExit();
+  });
   return result.exit;
 }

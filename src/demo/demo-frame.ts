@@ -54,15 +54,17 @@ function outcomeMark(outcome: Outcome | null): string {
   }
 }
 
-export function headingOf(input: Pick<FrameInput, 'view' | 'firstStep' | 'steps'>): string {
+/** The box's first line; a title too long for `width` is cut, never the step's number or outcome. */
+export function headingOf(input: Pick<FrameInput, 'view' | 'firstStep' | 'steps'>, width = Infinity): string {
   const { view, firstStep } = input;
   const total = input.steps.length - firstStep;
   const n = view.shown + 1 - firstStep;
   const title = view.current?.title ?? '';
-  if (view.current?.setup) return `setup · ${title}`;
-  if (!view.ran && view.phase !== 'running') return `Next: step ${n}/${total} · ${title}`;
+  const line = (before: string, after: string) => `${before}${clip(title, Math.max(4, width - [...before].length - [...after].length))}${after}`;
+  if (view.current?.setup) return line('setup · ', '');
+  if (!view.ran && view.phase !== 'running') return line(`Next: step ${n}/${total} · `, '');
   const state = view.phase === 'running' ? ' · running…' : outcomeMark(view.outcome);
-  return `step ${n}/${total} · ${title}${state}${view.phase === 'finished' ? ' · the end' : ''}`;
+  return line(`step ${n}/${total} · `, `${state}${view.phase === 'finished' ? ' · the end' : ''}`);
 }
 
 function footerOf(input: FrameInput, columns: number): string {
@@ -81,7 +83,7 @@ function footerOf(input: FrameInput, columns: number): string {
 export function demoFrame(input: FrameInput): Frame {
   const inner = Math.max(10, input.columns - 4);
   const step = input.view.current;
-  const heading: BoxLine = { kind: 'heading', text: clip(headingOf(input), inner) };
+  const heading: BoxLine = { kind: 'heading', text: clip(headingOf(input, inner), inner) };
   const narration: BoxLine[] = (step?.narration ?? []).flatMap((l) => wrapText(l, inner)).map((text) => ({ kind: 'narration', text }));
   const notes: BoxLine[] = input.notes ? (step?.notes ?? []).flatMap((l) => wrapText(`note: ${l}`, inner)).map((text) => ({ kind: 'note', text })) : [];
   const command: BoxLine[] = step?.command ? [{ kind: 'command', text: clip(`$ ${step.command}`, inner) }] : [];

@@ -7,15 +7,15 @@
  */
 import type { Paths } from '../engine/context.ts';
 import type { Outcome } from '../engine/outcome.ts';
-import type { DemoView, StepResult } from './demo-view.ts';
+import { emitMarker } from '../journal/markers.ts';
+import { captureState, restoreState, type StateSnapshot } from '../journal/state-snapshot.ts';
+import { activeRecorder } from '../record/index.ts';
 import type { ShellController } from '../shell/controller.ts';
 import type { OutputItem } from '../shell/output-log.tsx';
 import type { DemoAnswer, DemoScript, DemoStep } from './demo-script.ts';
+import type { DemoView, StepResult } from './demo-view.ts';
 
 export type { DemoPhase, DemoView, StepResult } from './demo-view.ts';
-import { emitMarker } from '../journal/markers.ts';
-import { activeRecorder } from '../record/index.ts';
-import { captureState, restoreState, type StateSnapshot } from '../journal/state-snapshot.ts';
 
 export interface DemoRunnerOptions {
   /** Milliseconds per typed character. */

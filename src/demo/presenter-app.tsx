@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { ThemeContext, themeFromEnv, useTheme, type TextStyle, type Theme } from '../shell/theme.ts';
 import { demoAlive, readPresenter, watchPresenter, type PresenterState } from './presenter-channel.ts';
 import { presenterLines, type PresenterLineKind } from './presenter-view.ts';
-import { clearScreen, useTerminalSize } from './screen.ts';
+import { onAlternateScreen, useTerminalSize } from './screen.ts';
 
 function style(theme: Theme, kind: PresenterLineKind): TextStyle {
   switch (kind) {
@@ -59,14 +59,14 @@ export function PresenterApp({ home }: { readonly home: string }) {
 }
 
 export async function runPresenterApp(home: string, env: NodeJS.ProcessEnv): Promise<number> {
-  clearScreen();
-  const app = render(
-    <ThemeContext.Provider value={themeFromEnv(env)}>
-      <PresenterApp home={home} />
-    </ThemeContext.Provider>,
-    { exitOnCtrlC: false },
-  );
-  await app.waitUntilExit();
-  process.stdout.write('\n');
+  await onAlternateScreen(async () => {
+    const app = render(
+      <ThemeContext.Provider value={themeFromEnv(env)}>
+        <PresenterApp home={home} />
+      </ThemeContext.Provider>,
+      { exitOnCtrlC: false },
+    );
+    await app.waitUntilExit();
+  });
   return 0;
 }

@@ -19,7 +19,7 @@ import { buildStatusModel } from '../shell/status-model.ts';
 import { ThemeContext, useTheme } from '../shell/theme.ts';
 import { watchStore } from '../store/watch.ts';
 import { watchEntries } from './home-watch.ts';
-import { clearScreen, projectorTheme, useTerminalSize } from './screen.ts';
+import { onAlternateScreen, projectorTheme, useTerminalSize } from './screen.ts';
 import { CARD_LINES, cardGrid, cardLines } from './watch-cards.ts';
 import { wrapText } from './text-wrap.ts';
 
@@ -122,14 +122,14 @@ export function WatchApp({ env }: { readonly env: NodeJS.ProcessEnv }) {
 }
 
 export async function runWatchApp(env: NodeJS.ProcessEnv): Promise<number> {
-  clearScreen();
-  const app = render(
-    <ThemeContext.Provider value={projectorTheme(env)}>
-      <WatchApp env={env} />
-    </ThemeContext.Provider>,
-    { exitOnCtrlC: false },
-  );
-  await app.waitUntilExit();
-  process.stdout.write('\n');
+  await onAlternateScreen(async () => {
+    const app = render(
+      <ThemeContext.Provider value={projectorTheme(env)}>
+        <WatchApp env={env} />
+      </ThemeContext.Provider>,
+      { exitOnCtrlC: false },
+    );
+    await app.waitUntilExit();
+  });
   return 0;
 }

@@ -8,6 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './world-digest.ts';
+import { entryTextMatches, headerTextMatches, viewTextMatches } from './raw-hash.ts';
+import { viewDigest } from './state-view.ts';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, JournalError, type Journal, type JournalBody, type JournalEntry, type JournalHeader } from './journal-format.ts';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -85,7 +87,8 @@ export function readJournal(text: string): CheckedJournal {
   const complete = text.endsWith('\n');
   const header = parseHeader(lines[0]);
   const problems: IntegrityProblem[] = [];
-  if (headerHash(header) !== header.hash) problems.push({ line: 1, step: null, message: 'the header was edited (its hash does not match its content)' });
+  // Each hash is checked on the line's text first (fast), and on its re-encoded value when that fails.
+  if (!headerTextMatches(lines[0] ?? '', header.hash) && headerHash(header) !== header.hash) problems.push({ line: 1, step: null, message: 'the header was edited (its hash does not match its content)' });
   const entries: JournalEntry[] = [];
   let truncated = false;
   let prev = header.hash;
@@ -109,9 +112,10 @@ export function readJournal(text: string): CheckedJournal {
     const step = entry.type === 'command' ? entry.step : null;
     const what = step !== null ? `step ${step}` : `the ${entry.type} line`;
     if (ended) problems.push({ line: n, step, message: `${what} comes after the recording's end line` });
-    if (entryHash(entry.prev, entry) !== entry.hash) problems.push({ line: n, step, message: `${what} (line ${n}) was edited: its hash does not match its content` });
+    if (!entryTextMatches(line, entry.prev, entry.hash) && entryHash(entry.prev, entry) !== entry.hash) problems.push({ line: n, step, message: `${what} (line ${n}) was edited: its hash does not match its content` });
     else if (entry.prev !== prev) problems.push({ line: n, step, message: `the line before ${what} (line ${n}) is not the one recorded: a line was deleted, added or moved there` });
     if (entry.type === 'command') {
+      if (!viewTextMatches(line, entry.digest) && viewDigest(entry.view) !== entry.digest) problems.push({ line: n, step, message: `the view of step ${entry.step} (line ${n}) does not match its digest` });
       if (entry.step > expectedStep) problems.push({ line: n, step, message: expectedStep === entry.step - 1 ? `step ${expectedStep} is missing` : `steps ${expectedStep} to ${entry.step - 1} are missing` });
       else if (entry.step < expectedStep) problems.push({ line: n, step, message: `step ${entry.step} is out of order (after step ${expectedStep - 1})` });
       expectedStep = Math.max(expectedStep, entry.step + 1);

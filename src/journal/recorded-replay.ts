@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { integritySummary, readJournal, type CheckedJournal } from './journal-chain.ts';
 import type { Journal, StateView, TranscriptItem } from './journal-format.ts';
-import { viewDigest } from './state-view.ts';
 
 export interface RecordedFrame {
   /** 0 is the start; then one per command, rewind or restart, in journal order. */
@@ -65,8 +64,8 @@ export function recordedReplay(checked: CheckedJournal): RecordedReplay {
         pending = [];
         break;
       case 'command': {
+        // The journal's reading checked the view against its digest (a mismatch is one of its problems).
         const problems = [...(flagged.get(entry.step) ?? [])];
-        if (viewDigest(entry.view) !== entry.digest) problems.push('its view does not match its digest');
         const frame: RecordedFrame = { index, kind: 'command', step: entry.step, label: entry.line, items: [...pending, ...entry.output], view: entry.view, status: entry.outcome.status, start: entry.t, end: entry.end, problems };
         frames.push(frame);
         byStep.set(entry.step, frame);

@@ -29,6 +29,9 @@ async function startLesson(c: ShellController, host: LessonHost, key: string): P
     return;
   }
   c.log(`Preparing lesson ${found.number}: a fresh world of its own...`, 'muted');
+  // The lesson's box is about to appear above the panel, its height not yet measured: the table
+  // first, so no frame runs past the screen (Ink would clear it); then the lesson's own view.
+  c.setPanelView('table');
   await c.useEngine(await host.start(found.number));
   openPanel(c, found.lesson);
   c.log(host.intro(), 'normal');

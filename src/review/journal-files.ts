@@ -53,7 +53,7 @@ export function journalsFor(arg: string): string[] {
 export function readJournalFile(file: string): CheckedJournal {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ReviewInputError(code === 'ENOENT' ? `${file} was not found.` : `${file} could not be read (${code === 'EACCES' ? 'permission denied' : (code ?? 'error')}).`);

@@ -43,11 +43,11 @@ function useColumns(): number {
 
 export function App({ controller, commands, flags, history, onCommandLine, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
+  const room = usePanelRoom(view.previous === null ? view.world : null);
   const { exit } = useApp();
   const { stdout } = useStdout();
   const theme = useTheme();
   const columns = useColumns();
-  const room = usePanelRoom();
 
   const context: CompletionContext = useMemo(() => ({
     commands, flags,

@@ -12,9 +12,6 @@ import { comparedUnits, shortVp, unitFacts, unitLabel } from './unit-facts.ts';
 
 export type { RegisterMove } from './register-moves.ts';
 
-export const NEW_STATES: readonly NewRegisterState[] = ['Empty', 'Full Uncommitted', 'Full Committed'];
-export const CURRENT_STATES: readonly CurrentRegisterState[] = ['Empty', 'Valid'];
-
 /** A unit's mark in the box of the state its register is in. */
 export interface DiagramUnit {
   /** The CRYPTO UNIT NUM as the table shows it (`3*` for a recovery unit). */

@@ -42,6 +42,14 @@ test('the box shows the step about to run, then the same step once it ran, never
   t.regex(headingOf(input({ view: view({ phase: 'finished', done: 3, shown: 2, current: script.steps[2] ?? null, ran: true, outcome: { status: 'ok' } }) })), /step 2\/2 · Second ✓ OK · the end/);
 });
 
+test('a narrow box cuts the title, never the step number or its outcome', (t) => {
+  const f = demoFrame(input({ columns: 30, view: view({ done: 2, ran: true, outcome: { status: 'failed', message: 'x' } }) }));
+  t.is(f.box[0]?.text, 'step 1/2 · First ✗ FAILED');
+  const long = demoFrame(input({ columns: 36, view: view({ phase: 'finished', done: 3, shown: 2, current: { ...script.steps[2]!, title: 'A very long title for this step' }, ran: true, outcome: { status: 'ok' } }) }));
+  t.regex(long.box[0]?.text ?? '', /^step 2\/2 · A .*… ✓ OK · the end$/);
+  t.true([...(long.box[0]?.text ?? '')].length <= 32);
+});
+
 test('the box holds the narration and the command; notes only with --notes', (t) => {
   const plain = demoFrame(input({}));
   t.true(plain.box.some((l) => l.kind === 'command' && l.text === '$ cryptounits'));

@@ -62,13 +62,17 @@ test('at 80x24 with two units: panel diagram and F2 switch views, and the diagra
     t.false(screen.includes('NUM TYPE'), 'the table is gone');
     await s.typeLine('panel table');
     await screenWhere(s, tableShown, 'the table after "panel table"');
+    await s.typeLine('panel');
+    await screenWhere(s, boxedIntact, 'the diagram after "panel"');
 
     // A lesson on the registers opens with the diagram; under its box, at 24 rows, the states are chips.
+    const beforeLesson = s.mark();
     await s.typeLine('lesson 5');
     const compact = /^NEW +\[Empty 1 2\]─load▶\[Full Uncommitted +\]─commit▶\[Full Committed +\]$/m;
     screen = await screenWhere(s, (sc) => compact.test(sc) && /^tkesim> *$/m.test(sc), 'the lesson with the compact diagram');
     t.regex(screen, /^╭─+╮$/m, 'the whole lesson box is still on screen');
     t.regex(screen, /^CURRENT \[Empty 1 2\] +\[Valid +\]─▶\[KEYS 0\/0\]$/m);
+    t.false(s.output().slice(beforeLesson).includes('\u001b[2J'), 'no frame ran past the screen (Ink would clear it)');
     await s.typeLine('exit');
     t.is(await s.exited, 0);
   } finally {

@@ -5,6 +5,8 @@ import { readJournal } from '../../src/journal/journal-chain.ts';
 import { recordWords, takeRecordOptions } from '../../src/record/record-options.ts';
 import { installRecording } from '../../src/record/shell-recording.ts';
 import { run, workspace } from '../helpers/session.ts';
+import { ensureBuilt, newHome } from '../helpers/cli.ts';
+import { startShell } from '../helpers/pty.ts';
 
 test('recording options: --input and --trainee, before the arguments or anywhere in record start', (t) => {
   t.deepEqual(takeRecordOptions(['--trainee', 'Ann Lee', '--input', 'learn', '4']), { options: { input: true, trainee: 'Ann Lee' }, rest: ['learn', '4'] });
@@ -32,4 +34,30 @@ test.serial('record start NAME --trainee "Ann Lee" names the trainee in the jour
   const trainee = readJournal(readFileSync(`${plain}.journal.jsonl`, 'utf8')).journal.header.trainee;
   t.is(trainee, w.env.USER ?? w.env.LOGNAME ?? trainee);
   t.truthy(trainee);
+});
+
+test('tkesim --record NAME --trainee "Ann Lee": the journal names the trainee; a bad option is one sentence', async (t) => {
+  await ensureBuilt();
+  const home = newHome();
+  const base = join(home.dir, 'ann');
+  const s = startShell(home, ['--record', base, '--trainee', 'Ann Lee'], 100, 30);
+  try {
+    await s.waitFor(/tkesim>\s*$/m);
+    const m = s.mark();
+    await s.typeLine('cryptounits');
+    await s.waitFor(/CRYPTO UNIT NUM/, m);
+    await s.typeLine('exit');
+    t.is(await s.exited, 0);
+  } finally {
+    s.close();
+  }
+  const header = readJournal(readFileSync(`${base}.journal.jsonl`, 'utf8')).journal.header;
+  t.is(header.trainee, 'Ann Lee');
+  const bad = startShell(home, ['--record', base, '--trainee'], 100, 30);
+  try {
+    await bad.waitFor('--trainee needs the name of who is recorded');
+    t.is(await bad.exited, 2);
+  } finally {
+    bad.close();
+  }
 });
