@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'sessions/**', 'bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'sessions/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -23,7 +23,8 @@ const NO_TERMINAL = [
  * one-shot command never pays for them.
  */
 const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) => Promise<number>>> = {
-  replay: async (args, env) => (await import('./replay/replay-cli.ts')).replayCommand(args, env),
+  // The player plugs nothing into a shell: it loads the plug-ins only if the viewer takes over.
+  replay: async (args, env) => (await import('./replay/replay-cli.ts')).replayCommand(args, env, plugIn),
   demo: async (args, env) => (await import('./demo/demo-cli.ts')).demoCommand(args, env),
   record: async (args, env) => (await import('./record/pty-recorder.ts')).recordCommand(args, env),
   learn: async (args, env) => (await import('./lessons/learn.ts')).learn(args, env),
@@ -34,8 +35,8 @@ const ROUTES: Readonly<Record<string, (args: string[], env: NodeJS.ProcessEnv) =
   watch: async (args, env) => (await import('./demo/watch-cli.ts')).watchCommand(args, env),
 };
 
-/** Routes that never open a shell: they skip loading the shell's plug-ins. */
-const NO_SHELL = new Set(['report', 'export', 'presenter', 'watch']);
+/** Routes that never open a shell, or load the shell's plug-ins themselves when they do (replay). */
+const NO_SHELL = new Set(['report', 'export', 'presenter', 'watch', 'replay']);
 
 /** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
 const plugIn = async (): Promise<void> => {

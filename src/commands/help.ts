@@ -68,6 +68,8 @@ export function helpText(name?: string): string | null {
         ['tkesim', 'the interactive shell: a live panel of every crypto unit\'s registers, a table or a diagram (F2); needs a terminal'],
         ['tkesim learn [N]', 'guided lessons: list them with your progress, or open lesson N'],
         ['tkesim replay FILE', 'play a recorded session (.journal.jsonl or any asciicast .cast)'],
+        ['tkesim report FILE...', 'what recordings show: mistakes, refusals, hygiene, hints, score; a class table for several'],
+        ['tkesim export FILE --html OUT', 'one self-contained page that plays a recording in any browser'],
         ['tkesim demo SCRIPT', 'run a scripted demo, one step per key press'],
         ['tkesim presenter', 'beside a demo: the speaker notes, the next step, the time'],
         ['tkesim watch', 'a projector-sized panel of the world that follows other terminals live'],
@@ -77,7 +79,7 @@ export function helpText(name?: string): string | null {
       ]),
       '',
       'Run "help <command>" for what a command asks and how many signatures it needs; "help learn", "help replay",',
-      '"help record", "help demo", "help ceremony" and "help sim" for tkesim\'s own tools.',
+      '"help record", "help report", "help export", "help demo", "help ceremony" and "help sim" for tkesim\'s own tools.',
       '',
       DEVIATIONS,
     ].join('\n');

@@ -20,7 +20,10 @@ import { journalTimeline } from './replay-view.ts';
 import { initialPlayer, playerReducer } from '../journal/timeline.ts';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.ts';
 
-export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Loads what every shell plugs in (the entry's plug-ins): the player needs none; a take-over opens a shell. */
+export type BeforeShell = () => Promise<void>;
+
+export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv, beforeShell: BeforeShell = async () => undefined): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${REPLAY_USAGE}\n`);
     return 0;
@@ -33,9 +36,9 @@ export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   const journalFile = args.castOnly ? null : journalFor(args.file);
   const castFile = journalFile === null ? args.file : null;
   try {
-    if (castFile !== null) return await replayCast(castFile, args, env);
+    if (castFile !== null) return await replayCast(castFile, args, env, beforeShell);
     if (journalFile === null) throw new Error('unreachable');
-    return await replayJournal(journalFile, args, env);
+    return await replayJournal(journalFile, args, env, beforeShell);
   } catch (e) {
     const message = (e as Error).message;
     process.stderr.write(`tkesim replay: ${message.includes(args.file) ? message : `${args.file}: ${message}`}\n`);
@@ -43,7 +46,7 @@ export async function replayCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
   }
 }
 
-async function replayCast(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+async function replayCast(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv, beforeShell: BeforeShell): Promise<number> {
   let cast;
   try {
     cast = parseCast(readRecording(file));
@@ -67,19 +70,19 @@ async function replayCast(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv
       if (journalFile === null) return 0;
       const replay = recordedReplay(readJournal(readRecording(journalFile)));
       const frame = [...replay.frames].reverse().find((f) => f.kind === 'command' && f.step <= exit.step) ?? replay.frames[0];
-      return frame ? takeOverAt(replay, frame, journalFile, args, env) : 0;
+      return frame ? takeOverAt(replay, frame, journalFile, args, env, beforeShell) : 0;
     }
   }
 }
 
-async function replayJournal(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+async function replayJournal(file: string, args: ReplayArgs, env: NodeJS.ProcessEnv, beforeShell: BeforeShell): Promise<number> {
   const replay = recordedReplay(readJournal(readRecording(file)));
   const tty = process.stdout.isTTY && process.stdin.isTTY;
   if (!tty) return printReplay(replay, process.stdout);
-  return playJournal(replay, file, args, env);
+  return playJournal(replay, file, args, env, beforeShell);
 }
 
-async function playJournal(replay: RecordedReplay, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+async function playJournal(replay: RecordedReplay, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv, beforeShell: BeforeShell): Promise<number> {
   const { runReplayApp } = await import('./replay-app.tsx');
   const timeline = journalTimeline(replay, args.idleLimit);
   const start = playerReducer(timeline, initialPlayer(args.speed), { type: 'seek-step', step: args.from });
@@ -88,15 +91,16 @@ async function playJournal(replay: RecordedReplay, file: string, args: ReplayArg
   if (chosen.kind === 'quit') return replay.tampered ? 1 : 0;
   const frame = replay.frames[chosen.step];
   if (!frame) return 0;
-  return takeOverAt(replay, frame, file, args, env);
+  return takeOverAt(replay, frame, file, args, env, beforeShell);
 }
 
 /** Leaves the player for a live shell on a copy of the state after `frame`. */
-async function takeOverAt(replay: RecordedReplay, frame: RecordedFrame, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv): Promise<number> {
+async function takeOverAt(replay: RecordedReplay, frame: RecordedFrame, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv, beforeShell: BeforeShell): Promise<number> {
   const title = replay.journal.header.title || basename(file);
   const training = loadTraining(file, replay.journal.header.demo);
   const begin = await takeOverStart(replay.journal, frame.step, frame.view, env, training);
   const { takeOver } = await import('./take-over.ts');
+  await beforeShell();
   const greeting = takeOverGreeting({ ...begin.facts, title, steps: replay.frames.length - 1 });
   return takeOver({ env, from: { state: begin.state }, greeting, record: args.record ?? undefined });
 }

@@ -123,6 +123,7 @@ export function buildPanelModel(world: World, selectedUnitIds: ReadonlySet<strin
     differingAspects: differingAspects(comparedUnits(world, i.id)),
   }));
   const changes = previous ? describeChanges(previous, world) : [];
-  const summary = previous === null ? '' : changes.length === 0 ? NO_CHANGE : summarizeChanges(changes);
+  // The same world as before (a command has just started): nothing to say yet.
+  const summary = previous === null || previous === world ? '' : changes.length === 0 ? NO_CHANGE : summarizeChanges(changes);
   return { rows, instances, changes, summary };
 }

@@ -45,7 +45,8 @@ test('tkesim --record NAME --trainee "Ann Lee": the journal names the trainee; a
     await s.waitFor(/tkesim>\s*$/m);
     const m = s.mark();
     await s.typeLine('cryptounits');
-    await s.waitFor(/CRYPTO UNIT NUM/, m);
+    const listed = await s.waitFor(/CRYPTO UNIT NUM/, m);
+    await s.waitFor(/tkesim>\s*$/m, listed);
     await s.typeLine('exit');
     t.is(await s.exited, 0);
   } finally {
