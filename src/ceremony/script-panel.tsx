@@ -4,9 +4,10 @@
  * shell's live region stays shorter than the screen (a taller one would make the shell redraw its
  * whole history, and show a previous person's lines again).
  */
-import { Box, Text, useStdout } from 'ink';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Box, Text } from 'ink';
+import { useSyncExternalStore } from 'react';
 import { useTheme, type TextStyle, type Theme } from '../shell/theme.ts';
+import { useTerminalSize } from '../shell/use-terminal-size.ts';
 import { CEREMONY_WORDS, type ScriptPanelModel } from './script-panel-model.ts';
 import type { StepStatus } from './step-progress.ts';
 
@@ -23,18 +24,7 @@ function markStyle(theme: Theme, status: StepStatus): TextStyle {
   }
 }
 
-function useRows(): number {
-  const { stdout } = useStdout();
-  const [rows, setRows] = useState(stdout.rows || 24);
-  useEffect(() => {
-    const onResize = () => setRows(stdout.rows || 24);
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return rows;
-}
+const useRows = (): number => useTerminalSize().rows;
 
 export function ScriptPanelView({ model, roomy }: { readonly model: ScriptPanelModel; readonly roomy: boolean }) {
   const theme = useTheme();

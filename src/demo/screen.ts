@@ -4,28 +4,10 @@
  * terminal makes Ink redraw the whole screen each time, so a resize leaves nothing behind; it is
  * drawn on the alternate screen.
  */
-import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
 import { activeRecorder } from '../record/index.ts';
 import { themeFromEnv, type Theme } from '../shell/theme.ts';
 
-export interface TerminalSize {
-  readonly columns: number;
-  readonly rows: number;
-}
-
-export function useTerminalSize(): TerminalSize {
-  const { stdout } = useStdout();
-  const [size, setSize] = useState<TerminalSize>(() => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }));
-  useEffect(() => {
-    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return size;
-}
+export { useTerminalSize, type TerminalSize } from '../shell/use-terminal-size.ts';
 
 /**
  * The shell's theme (NO_COLOR: no colour at all) without dim text: on a projector dim text

@@ -1,6 +1,6 @@
 /** The shell's screen: the log scrolls above a live region holding the status, the panel and the prompt. */
 import { Box, Text, useApp, useStdout } from 'ink';
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { CompletionContext } from './completion.ts';
 import type { ShellController } from './controller.ts';
 import { OutputLog } from './output-log.tsx';
@@ -16,6 +16,7 @@ import { buildStatusModel } from './status-model.ts';
 import { StatusLine } from './status-line.tsx';
 import { useTheme } from './theme.ts';
 import { usePrompt } from './use-prompt.ts';
+import { useTerminalSize } from './use-terminal-size.ts';
 
 export interface AppProps {
   readonly controller: ShellController;
@@ -28,26 +29,13 @@ export interface AppProps {
   readonly children?: ReactNode;
 }
 
-function useColumns(): number {
-  const { stdout } = useStdout();
-  const [columns, setColumns] = useState(stdout.columns || 80);
-  useEffect(() => {
-    const onResize = () => setColumns(stdout.columns || 80);
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return columns;
-}
-
 export function App({ controller, commands, flags, history, onCommandLine, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
   const room = usePanelRoom(view.previous === null ? view.world : null);
   const { exit } = useApp();
   const { stdout } = useStdout();
   const theme = useTheme();
-  const columns = useColumns();
+  const { columns } = useTerminalSize();
 
   const context: CompletionContext = useMemo(() => ({
     commands, flags,
