@@ -102,6 +102,7 @@ export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAp
     // Keys typed quickly may arrive together: each is applied, n and p from where the last one went.
     let step = view.step;
     for (const ch of input) {
+      if (ch === 'q') return leave({ kind: 'quit' });
       if (ch === 'n' || ch === 'p') {
         const target = ch === 'n' ? nextMistake(mistakes, step) : previousMistake(mistakes, step);
         seekMistake(target);

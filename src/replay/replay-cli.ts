@@ -15,7 +15,6 @@ import { journalBeside, journalFor, loadTraining, readRecording } from './replay
 import { recordedReplay, type RecordedFrame, type RecordedReplay } from '../journal/recorded-replay.ts';
 import { takeOverGreeting } from './replay-greeting.ts';
 import { printReplay } from './replay-print.ts';
-import { takeOverStart } from './take-over-state.ts';
 import { journalTimeline } from './replay-view.ts';
 import { initialPlayer, playerReducer } from '../journal/timeline.ts';
 import { parseReplayArgs, REPLAY_USAGE, type ReplayArgs } from './replay-args.ts';
@@ -98,6 +97,8 @@ async function playJournal(replay: RecordedReplay, file: string, args: ReplayArg
 async function takeOverAt(replay: RecordedReplay, frame: RecordedFrame, file: string, args: ReplayArgs, env: NodeJS.ProcessEnv, beforeShell: BeforeShell): Promise<number> {
   const title = replay.journal.header.title || basename(file);
   const training = loadTraining(file, replay.journal.header.demo);
+  // Re-executing needs the engine and every command: loaded only now, never to play.
+  const { takeOverStart } = await import('./take-over-state.ts');
   const begin = await takeOverStart(replay.journal, frame.step, frame.view, env, training);
   const { takeOver } = await import('./take-over.ts');
   await beforeShell();
