@@ -1,7 +1,7 @@
-/** The lesson front-end's public side. Importing it puts the lesson words into every shell. */
+/**
+ * The lesson front-end's public side. Importing it puts the lesson words into every shell; the
+ * lesson code itself loads right after the shell's first frame, so the prompt is not kept waiting.
+ */
 import { addShellPlugin } from '../shell/plugins.ts';
-import { installLessons } from './lesson-plugin.tsx';
 
-addShellPlugin(installLessons);
-
-export { learn } from './learn.ts';
+addShellPlugin(async (controller, env) => (await import('./lesson-plugin.tsx')).installLessons(controller, env), { deferred: true });

@@ -9,15 +9,22 @@ import type { ShellController } from './controller.ts';
 /** May return a panel of its own, drawn above the prompt (the lesson panel). */
 export type ShellPlugin = (controller: ShellController, env: NodeJS.ProcessEnv) => Promise<ReactNode | void> | ReactNode | void;
 
-const plugins: ShellPlugin[] = [];
-
-export function addShellPlugin(plugin: ShellPlugin): void {
-  if (!plugins.includes(plugin)) plugins.push(plugin);
+interface Registered {
+  readonly plugin: ShellPlugin;
+  /** Runs after the shell's first frame (it loads code of its own): the prompt is not kept waiting. */
+  readonly deferred: boolean;
 }
 
-export async function runShellPlugins(controller: ShellController, env: NodeJS.ProcessEnv): Promise<ReactNode[]> {
+const plugins: Registered[] = [];
+
+export function addShellPlugin(plugin: ShellPlugin, options: { readonly deferred?: boolean } = {}): void {
+  if (!plugins.some((p) => p.plugin === plugin)) plugins.push({ plugin, deferred: options.deferred ?? false });
+}
+
+/** Runs the plug-ins of one phase: before the first frame, or (`deferred`) right after it. */
+export async function runShellPlugins(controller: ShellController, env: NodeJS.ProcessEnv, deferred = false): Promise<ReactNode[]> {
   const panels: ReactNode[] = [];
-  for (const plugin of plugins) {
+  for (const { plugin } of plugins.filter((p) => p.deferred === deferred)) {
     const panel = await plugin(controller, env);
     if (panel !== undefined && panel !== null) panels.push(panel);
   }

@@ -37,7 +37,7 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   const panels = await runShellPlugins(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
   controller.addObserver({ commandEnd: () => collectWhenIdle() });
-  const app = render(
+  const tree = (all: readonly ReactNode[]) => (
     <ThemeContext.Provider value={themeFromEnv(env)}>
       <App
         controller={controller}
@@ -47,13 +47,19 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
       >
         {extra}
-        {panels.map((panel, i) => (
+        {all.map((panel, i) => (
           <Fragment key={i}>{panel}</Fragment>
         ))}
       </App>
-    </ThemeContext.Provider>,
-    { exitOnCtrlC: false, maxFps: 60 },
+    </ThemeContext.Provider>
   );
+  const app = render(tree(panels), { exitOnCtrlC: false, maxFps: 60 });
+  // Plug-ins that load code of their own (the lessons) come right after the first frame.
+  const later = await runShellPlugins(controller, env, true).catch((e: unknown) => {
+    controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error');
+    return [];
+  });
+  if (later.length) app.rerender(tree([...panels, ...later]));
   if (!loadFirst && controller.view.world === null) {
     await controller.refresh(null).catch((e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
   }

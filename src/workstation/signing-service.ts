@@ -4,7 +4,6 @@
  * Authorization header. tkesim talks only to a service on this machine (127.0.0.1). Every failure
  * is a WorkstationError that says what to do; none quotes a token.
  */
-import { request } from 'node:http';
 import { subjectKeyIdentifier, toHex } from '../core/crypto.ts';
 import { WorkstationError } from './errors.ts';
 import { isRecord } from './file-fields.ts';
@@ -39,7 +38,9 @@ interface Answer {
   readonly json: unknown;
 }
 
-function call(base: URL, method: 'GET' | 'POST', path: string, token: string | null, body: string | null): Promise<Answer> {
+async function call(base: URL, method: 'GET' | 'POST', path: string, token: string | null, body: string | null): Promise<Answer> {
+  // Loaded on first use: every other command starts without node's HTTP stack.
+  const { request } = await import('node:http');
   const prefix = base.pathname.replace(/\/+$/, '');
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token !== null) headers.Authorization = token;
