@@ -3,12 +3,6 @@
  * like `ibmcloud tke <command>` and exits 0 (OK), 1 (FAILED) or 2 (usage). One-shot mode never
  * loads Ink or React.
  */
-import { CATALOGUE, helpText } from './commands/help.ts';
-import { createContext, resolvePaths } from './engine/context.ts';
-import { exitCode } from './engine/outcome.ts';
-import { runArgv } from './engine/run.ts';
-import { terminalIo } from './oneshot/terminal-io.ts';
-import { clearProgress, publishingIo } from './journal/progress-file.ts';
 
 const NO_TERMINAL = [
   'tkesim needs a terminal for its interactive shell.',
@@ -40,7 +34,7 @@ const NO_SHELL = new Set(['report', 'export', 'presenter', 'watch', 'replay']);
 
 /** Front-ends that plug into every shell (the recorder); loaded only where a shell may start. */
 const plugIn = async (): Promise<void> => {
-  await import('./record/index.ts');
+  await import('./record/plugin.ts');
   await import('./lessons/index.ts');
 };
 
@@ -60,31 +54,8 @@ async function main(argv: string[]): Promise<number> {
     const { startShell } = await import('./shell/start.tsx');
     return startShell(process.env);
   }
-  if (argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${helpText()}\n`);
-    return 0;
-  }
-  if (argv[0] === '--version' || argv[0] === '-v') {
-    process.stdout.write(`tkesim ${process.env.TKESIM_VERSION ?? '0.1.0'}\n`);
-    return 0;
-  }
-  // Keystrokes are read without echo from here on: answers typed ahead stay hidden and in order.
-  const io = terminalIo(process.stdin, process.stdout);
-  // Signature progress is published in TKESIM_HOME for `tkesim watch` in another terminal.
-  const home = resolvePaths(process.env).home;
-  try {
-    let ctx;
-    try {
-      ctx = createContext(publishingIo(io, home, argv[0] ?? ''), process.env);
-    } catch (e) {
-      process.stdout.write(`FAILED\n${(e as Error).message}\n`);
-      return 1;
-    }
-    return exitCode(await runArgv(ctx, argv, CATALOGUE));
-  } finally {
-    io.close();
-    clearProgress(home);
-  }
+  // One TKE command: its modules load only here, so the shell's first frame never waits for them.
+  return (await import('./oneshot/one-shot.ts')).runOneShot(argv);
 }
 
 main(process.argv.slice(2)).then(

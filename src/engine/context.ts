@@ -1,20 +1,15 @@
 /** What a command runs with: its dialog, the workstation directory, the store, and randomness. */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Entropy, World } from '../core/types.ts';
 import { DEFAULT_PROVISION, provisionWorld } from '../core/world.ts';
 import { WorldStore } from '../store/store.ts';
-import { readSelection, resolveCloudTkeFiles, type Selection } from '../workstation/index.ts';
+import { readSelection, type Selection } from '../workstation/index.ts';
+import { resolvePaths, type Paths } from './paths.ts';
 import { entropyFor, withDraws } from './entropy.ts';
+
+export { resolvePaths, type Paths } from './paths.ts';
 import type { Io } from './io.ts';
 import { rememberWorldSecrets } from './secrets.ts';
 
-export interface Paths {
-  /** TKESIM_HOME: the simulated cloud. */
-  readonly home: string;
-  /** CLOUDTKEFILES: the workstation. */
-  readonly tkeFiles: string;
-}
 
 export interface Change<T> {
   /** The world to write (null: write nothing). */
@@ -40,10 +35,6 @@ export interface CommandContext {
   withEntropy<T>(fn: (entropy: Entropy) => Promise<T>): Promise<T>;
 }
 
-export function resolvePaths(env: NodeJS.ProcessEnv): Paths {
-  const home = env.TKESIM_HOME && env.TKESIM_HOME !== '' ? env.TKESIM_HOME : join(homedir(), '.tkesim');
-  return { home, tkeFiles: resolveCloudTkeFiles(env, home) };
-}
 
 export function defaultWorld(env: NodeJS.ProcessEnv, entropy?: Entropy): World {
   const seed = env.TKESIM_SEED && env.TKESIM_SEED !== '' ? env.TKESIM_SEED : null;

@@ -1,12 +1,8 @@
 /**
- * The recorder's public side, for the entry and the other front-ends (a demo or a take-over that
- * records). Importing it plugs `record start` / `record stop` and any recording running in this
- * process into every shell.
+ * The recorder's public side, for the other front-ends (a demo or a take-over that records).
+ * Importing it also plugs the recorder into every shell (see plugin.ts).
  */
-import { addShellPlugin } from '../shell/plugins.ts';
-import { installRecording } from './shell-recording.ts';
-
-addShellPlugin(installRecording);
+import './plugin.ts';
 
 export { activeRecorder, Recorder } from './recorder.ts';
 export { startFileRecording, withRecording } from './start-recording.ts';

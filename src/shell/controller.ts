@@ -154,6 +154,16 @@ export class ShellController {
     this.#set({ log: log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log });
   }
 
+  #startup: Promise<void> | null = null;
+
+  /** The shell is still starting until `done` settles: lines submitted meanwhile wait for it. */
+  startingUp(done: Promise<unknown>): void {
+    const startup = done.then(() => undefined, () => undefined).finally(() => {
+      if (this.#startup === startup) this.#startup = null;
+    });
+    this.#startup = startup;
+  }
+
   /** Empties the log (`clear`, Ctrl-L): the log component is remounted. */
   clearLog(): void {
     this.#set({ log: [], logEpoch: this.#view.logEpoch + 1 });
@@ -214,6 +224,9 @@ export class ShellController {
    * of the shell's own words (exit, quit, clear). Resolves once the command has finished.
    */
   async submit(line: string): Promise<Outcome | null> {
+    // A line typed before the shell has finished starting (its engine and plug-ins load right after
+    // the first frame) waits for it, so that `learn` or a recorded first command is never lost.
+    if (this.#startup) await this.#startup;
     const q = this.#view.question;
     // A secret where a command or a plain answer was expected: never run, shown, answered or kept.
     const secret = q?.kind === 'secret' ? null : findSecret(line);

@@ -6,7 +6,7 @@ import { runLine } from '../engine/run.ts';
 import { listKeyParts, listSignatureKeys, readSelection } from '../workstation/index.ts';
 import type { ShellEngine } from './controller.ts';
 
-export const HISTORY_FILE = 'history';
+export { HISTORY_FILE } from './history-name.ts';
 
 /** The engine as the shell sees it: one context per line, so every command reads the latest world. */
 export function shellEngine(env: NodeJS.ProcessEnv): ShellEngine {

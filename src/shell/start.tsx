@@ -1,12 +1,13 @@
 /** Starts the Ink shell: wires the engine to the controller and renders the App. Loaded lazily. */
 import { render } from 'ink';
 import { join } from 'node:path';
-import { resolvePaths } from '../engine/context.ts';
+import { resolvePaths } from '../engine/paths.ts';
 import { watchDirectory, watchStore } from '../store/watch.ts';
 import { App } from './app.tsx';
 import { Fragment, type ReactNode } from 'react';
 import { ShellController, type ShellEngine } from './controller.ts';
-import { COMMAND_FLAGS, COMMAND_NAMES, HISTORY_FILE, shellEngine } from './engine-adapter.ts';
+import { HISTORY_FILE } from './history-name.ts';
+import { lazyShellEngine } from './lazy-engine.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
 import { collectWhenIdle } from './idle-gc.ts';
 import { runShellPlugins } from './plugins.ts';
@@ -25,7 +26,8 @@ export interface ShellOptions {
 export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions = {}): Promise<number> {
   const paths = resolvePaths(env);
   const historyFile = join(paths.home, HISTORY_FILE);
-  const controller = new ShellController(options.engine ?? shellEngine(env));
+  const engine = lazyShellEngine(env);
+  const controller = new ShellController(options.engine ?? engine);
   // A plain shell draws its prompt first and loads the world right after (the panel says so);
   // a lesson or demo prepares its own world before the first frame.
   const loadFirst = options.setup !== undefined;
@@ -37,12 +39,13 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   const panels = await runShellPlugins(controller, env);
   const history = await loadHistory(historyFile).catch(() => []);
   controller.addObserver({ commandEnd: () => collectWhenIdle() });
+  let words: Awaited<ReturnType<typeof engine.ready>> = { commands: [], flags: {} };
   const tree = (all: readonly ReactNode[]) => (
     <ThemeContext.Provider value={themeFromEnv(env)}>
       <App
         controller={controller}
-        commands={COMMAND_NAMES}
-        flags={COMMAND_FLAGS}
+        commands={words.commands}
+        flags={words.flags}
         history={history}
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
       >
@@ -53,16 +56,26 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
       </App>
     </ThemeContext.Provider>
   );
+  // A lesson or demo brings its own engine, loaded already; the plain shell's loads after the first frame.
+  if (options.engine) words = await engine.ready();
   const app = render(tree(panels), { exitOnCtrlC: false, maxFps: 60 });
-  // Plug-ins that load code of their own (the lessons) come right after the first frame.
-  const later = await runShellPlugins(controller, env, true).catch((e: unknown) => {
-    controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error');
-    return [];
-  });
-  if (later.length) app.rerender(tree([...panels, ...later]));
-  if (!loadFirst && controller.view.world === null) {
-    await controller.refresh(null).catch((e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
-  }
+  const fail = (e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error');
+  const finishStarting = async (): Promise<void> => {
+    if (!options.engine) {
+      words = await engine.ready();
+      app.rerender(tree(panels));
+    }
+    if (!loadFirst && controller.view.world === null) await controller.refresh(null).catch(fail);
+    // Plug-ins that load code of their own (the lessons, the recorder) come right after the first frame.
+    const later = await runShellPlugins(controller, env, true).catch((e: unknown) => {
+      fail(e);
+      return [];
+    });
+    if (later.length) app.rerender(tree([...panels, ...later]));
+  };
+  const started = finishStarting();
+  controller.startingUp(started);
+  await started;
   // The panel follows changes made by other tkesim processes on the same world and workstation.
   const follow = () => void controller.followOutside().catch(() => undefined);
   const watches = [watchStore(paths.home, follow), watchDirectory(paths.tkeFiles, () => true, follow)];

@@ -12,7 +12,8 @@ import { ensurePrivateDir, PrivateTextFile } from './private-file.ts';
 
 export { StoreError, SCHEMA_VERSION, type StoreDocument };
 
-export const STORE_FILE = 'world.json';
+export { STORE_FILE } from './store-file.ts';
+import { STORE_FILE } from './store-file.ts';
 
 export interface Update<T> {
   /** The world to write, or null to write nothing (a refusal leaves the store as it was). */

@@ -4,7 +4,7 @@
  * the file, because an atomic write replaces the file's inode. No polling.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { STORE_FILE } from './store.ts';
+import { STORE_FILE } from './store-file.ts';
 
 export interface StoreWatch {
   close(): void;

@@ -1,0 +1,2 @@
+/** The simulated cloud's document in TKESIM_HOME. */
+export const STORE_FILE = 'world.json';
