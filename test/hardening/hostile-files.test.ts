@@ -113,7 +113,7 @@ for (const c of CASES) {
 // ---- journals and casts, through `tkesim replay` ----
 
 const SESSION_CASES = [
-  { kind: 'journal', source: JOURNAL, name: 'hostile.journal.jsonl', flipWord: '"type":"command"', version: [/"version":1/, '"version":2'] as [RegExp, string] },
+  { kind: 'journal', source: JOURNAL, name: 'hostile.journal.jsonl', flipWord: '"type":"command"', version: [/"version":2/, '"version":9'] as [RegExp, string] },
   { kind: 'cast', source: CAST, name: 'hostile.cast', flipWord: '"version"', version: [/"version": ?2/, '"version":9'] as [RegExp, string] },
 ];
 
@@ -125,9 +125,15 @@ for (const c of SESSION_CASES) {
       writeFileSync(file, damage(readFileSync(c.source, 'utf8'), how, c.flipWord, c.version));
       const before = tree(home);
       const r = await run(home, ['replay', file]);
-      t.is(r.code, 1, describe(r));
       t.false(/internal error|\n\s+at /.test(r.stdout + r.stderr), describe(r));
       t.deepEqual(tree(home), before, 'nothing was written beside the recording');
+      if (c.kind === 'journal' && how === 'truncated') {
+        // A recording killed mid-write: the cut line is reported and everything before it plays.
+        t.is(r.code, 0, describe(r));
+        t.regex(r.stdout, /TRUNCATED: the last line was cut off/);
+        return;
+      }
+      t.is(r.code, 1, describe(r));
       t.true((r.stdout + r.stderr).includes(file), `the message names ${file}:\n${r.stderr}`);
     });
   }

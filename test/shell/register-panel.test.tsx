@@ -54,9 +54,13 @@ test('after a command: one line says what changed; the next command replaces it'
   rerender(<RegisterPanel model={buildPanelModel(secured, none, start)} width={80} />);
   const second = await frameAfter(lastFrame, first);
   t.regex(plain(second), /» units 1, 2 thresholds 0\/0 -> 2\/2 \(left imprint mode\)/);
-  rerender(<RegisterPanel model={buildPanelModel(secured, none, secured)} width={80} />);
+  rerender(<RegisterPanel model={buildPanelModel(structuredClone(secured), none, secured)} width={80} />);
   const third = await frameAfter(lastFrame, second);
   t.regex(plain(third), /» no change to any crypto unit/);
+  // The next command has started: the same world as before, and the change line is gone.
+  rerender(<RegisterPanel model={buildPanelModel(secured, none, secured)} width={80} />);
+  const fourth = await frameAfter(lastFrame, third);
+  t.false(fourth.includes('»'));
   unmount();
 });
 
