@@ -5,7 +5,7 @@
  * register panel of the world at that step, and the keys. Seeking only moves the position; every
  * frame's world is the recorded view.
  */
-import { Box, render, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, render, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { panelLines } from '../shell/panel-layout.ts';
 import { buildPanelModel } from '../shell/panel-model.ts';
@@ -13,6 +13,7 @@ import { RegisterPanel } from '../shell/register-panel.tsx';
 import { StatusLine } from '../shell/status-line.tsx';
 import { buildStatusModel } from '../shell/status-model.ts';
 import { ThemeContext, themeFromEnv, useTheme } from '../shell/theme.ts';
+import { useTerminalSize } from '../shell/use-terminal-size.ts';
 import type { RecordedReplay as Replay } from '../journal/recorded-replay.ts';
 import { replayView, wrapLine, type JournalTimeline } from './replay-view.ts';
 import { keyAction, REPLAY_KEYS } from './replay-keys.ts';
@@ -30,26 +31,13 @@ export interface ReplayAppProps {
   readonly onExit: (exit: ReplayExit) => void;
 }
 
-function useSize(): { readonly columns: number; readonly rows: number } {
-  const { stdout } = useStdout();
-  const [size, setSize] = useState(() => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }));
-  useEffect(() => {
-    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-  return size;
-}
-
 const STRIP_LABEL = 'steps ';
 const FAILED: Readonly<Record<string, string>> = { failed: '✗ failed', usage: '✗ usage error', error: '✗ internal error' };
 
 export function ReplayApp({ replay, timeline, initial, title, onExit }: ReplayAppProps) {
   const theme = useTheme();
   const { exit } = useApp();
-  const { columns, rows } = useSize();
+  const { columns, rows } = useTerminalSize();
   const [state, dispatch] = useReducer((s: PlayerState, a: PlayerAction) => playerReducer(timeline, s, a), initial);
   const [scroll, setScroll] = useState(0);
   const mistakes = useMemo(() => mistakeFrames(replay), [replay]);
