@@ -68,7 +68,10 @@ export function glossaryEntry(term: string): GlossaryEntry | null {
 
 export function explainTerm(term: string): string | null {
   const e = glossaryEntry(term);
-  return e ? `${e.terms[0] ?? term}: ${e.text}` : null;
+  if (!e) return null;
+  const name = e.terms[0] ?? term;
+  // Entries that already open with their term ("Valid: ...") are not prefixed twice.
+  return e.text.startsWith(`${name}:`) ? e.text : `${name}: ${e.text}`;
 }
 
 /** Every term, for "explain" with an unknown word. */
