@@ -1,5 +1,5 @@
-// Bundles src/cli.ts into dist/tkesim.js (ESM, production React), the shell in a lazily loaded chunk;
-// native node-pty stays external.
+// Bundles src/cli.ts into dist/tkesim.js (ESM, production React), the Ink front-ends in lazily loaded
+// chunks, and the plain shell apart in dist/shell/; native node-pty stays external.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,36 +21,48 @@ const playerPlugin = {
   },
 };
 
-const result = await build({
+/** Options shared by both bundles: ESM for node 20, production React, native node-pty external. */
+const common = {
   metafile: true,
-  entryPoints: { tkesim: 'src/cli.ts' },
-  outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // One-shot commands load only the main chunk; the Ink shell lives in its own chunk.
   splitting: true,
   minify: false,
   legalComments: 'none',
   external: ['node-pty', 'react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.TKESIM_VERSION': JSON.stringify(pkg.version) },
   banner: {
-    // A small young generation keeps the interactive shell's resident memory low (npm run bench).
-    js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __tkesimCreateRequire } from 'node:module';\nconst require = __tkesimCreateRequire(import.meta.url);",
+    // No V8 heap flags here: they make V8 refuse Node's cached code for its built-in modules, which
+    // costs every launch about 30 ms. The shell limits its young generation at run time (idle-gc.ts).
+    js: "#!/usr/bin/env node\nimport { createRequire as __tkesimCreateRequire } from 'node:module';\nconst require = __tkesimCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
   plugins: [playerPlugin],
+};
+const define = { 'process.env.NODE_ENV': '"production"', 'process.env.TKESIM_VERSION': JSON.stringify(pkg.version) };
+
+// Every command and front-end: one-shot commands load only the main chunk; the Ink front-ends
+// live in chunks of their own.
+const main = await build({
+  ...common,
+  entryPoints: { tkesim: 'src/cli.ts' },
+  outdir: 'dist',
+  define: { ...define, 'process.env.TKESIM_SHELL_BUNDLE': JSON.stringify('./shell/shell-main.js') },
 });
+// The plain shell on its own (src/shell-main.ts): built apart, its first frame loads a handful of
+// modules rather than the many small chunks that the main bundle's entries share.
+const shell = await build({ ...common, entryPoints: { 'shell-main': 'src/shell-main.ts' }, outdir: 'dist/shell', define });
 chmodSync('dist/tkesim.js', 0o755);
 
 // Remove chunks of earlier builds (files are replaced in place, so a running tkesim is never left
 // without its files in the middle of a build).
-const outputs = new Set(Object.keys(result.metafile.outputs).map((p) => resolve(p)));
-if (existsSync('dist/chunks')) {
-  for (const f of readdirSync('dist/chunks')) {
-    const p = resolve('dist/chunks', f);
+const outputs = new Set([main, shell].flatMap((r) => Object.keys(r.metafile.outputs)).map((p) => resolve(p)));
+for (const dir of ['dist/chunks', 'dist/shell/chunks']) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir)) {
+    const p = resolve(dir, f);
     if (!outputs.has(p)) rmSync(p, { force: true });
   }
 }

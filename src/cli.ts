@@ -38,7 +38,17 @@ const plugIn = async (): Promise<void> => {
   await import('./lessons/index.ts');
 };
 
+/**
+ * The shell's own bundle: its path is defined by scripts/build.mjs (and absent when running from the
+ * sources, where the module is imported as it is).
+ */
+function loadShell(): Promise<typeof import('./shell-main.ts')> {
+  return process.env.TKESIM_SHELL_BUNDLE ? import(new URL(process.env.TKESIM_SHELL_BUNDLE, import.meta.url).href) : import('./shell-main.ts');
+}
+
 async function main(argv: string[]): Promise<number> {
+  // The plain shell, the path a trainee takes first, comes from a bundle of its own (src/shell-main.ts).
+  if (argv.length === 0 && process.stdin.isTTY && process.stdout.isTTY && process.env.TKESIM_RECORD_CHANNEL !== '1') return (await loadShell()).runShell(process.env);
   if (argv[0] === '--record' || argv.length === 0 || (argv[0] !== undefined && argv[0] in ROUTES && !NO_SHELL.has(argv[0])) || process.env.TKESIM_RECORD_CHANNEL === '1') await plugIn();
   if (argv[0] === '--record') return (await import('./record/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
   if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./record/record-flag.ts')).withChannel(process.env, () => main(argv));

@@ -6,7 +6,7 @@ import { ROOT } from './helpers/cli.ts';
 /** DESIGN.md section 4: the layers, bottom up. A folder may import its own layer's peers only as noted. */
 const LAYER: Readonly<Record<string, number>> = {
   core: 0, render: 1, store: 1, workstation: 1, engine: 2, commands: 3, shell: 4, journal: 5,
-  record: 6, replay: 6, demo: 6, lessons: 6, review: 6, ceremony: 6, signserv: 6, oneshot: 6, 'cli.ts': 7,
+  record: 6, replay: 6, demo: 6, lessons: 6, review: 6, ceremony: 6, signserv: 6, oneshot: 6, 'cli.ts': 7, 'shell-main.ts': 7,
 };
 const FRONT_ENDS = new Set(Object.entries(LAYER).filter(([, n]) => n === 6).map(([k]) => k));
 const SRC = join(ROOT, 'src');

@@ -1,22 +1,16 @@
 /** The shell's screen: the log scrolls above a live region holding the status, the panel and the prompt. */
 import { Box, Text, useApp, useStdout } from 'ink';
-import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import type { CompletionContext } from './completion.ts';
 import type { ShellController } from './controller.ts';
 import { OutputLog } from './output-log.tsx';
-import { buildPanelModel } from './panel-model.ts';
 import { PromptLine } from './prompt-line.tsx';
-import { RegisterPanel } from './register-panel.tsx';
-import { RegisterDiagram } from './register-diagram.tsx';
-import { DIAGRAM_MIN_WIDTH } from './register-diagram-layout.ts';
-import { buildDiagramModel } from './register-diagram-model.ts';
 import { usePanelRoom } from './use-panel-room.ts';
 import { SignatureProgress, progressText } from './signature-progress.tsx';
-import { buildStatusModel } from './status-model.ts';
-import { StatusLine } from './status-line.tsx';
 import { useTheme } from './theme.ts';
 import { usePrompt } from './use-prompt.ts';
 import { useTerminalSize } from './use-terminal-size.ts';
+import type { WorldPanelProps } from './world-panel.tsx';
 
 export interface AppProps {
   readonly controller: ShellController;
@@ -25,11 +19,13 @@ export interface AppProps {
   readonly history: readonly string[];
   /** A command line was submitted (never an answer, never a secret): record it in the history file. */
   readonly onCommandLine: (line: string) => void;
+  /** The status line and register panel (world-panel.tsx), once loaded: until then the frame says the world is loading. */
+  readonly worldPanel: ComponentType<WorldPanelProps> | null;
   /** Extra panels (a lesson, a replay's controls), shown above the status line. */
   readonly children?: ReactNode;
 }
 
-export function App({ controller, commands, flags, history, onCommandLine, children }: AppProps) {
+export function App({ controller, commands, flags, history, onCommandLine, worldPanel: WorldPanel, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
   const room = usePanelRoom(view.previous === null ? view.world : null);
   const { exit } = useApp();
@@ -74,11 +70,6 @@ export function App({ controller, commands, flags, history, onCommandLine, child
     if (view.exited) exit();
   }, [view.exited, exit]);
 
-  const panel = useMemo(() => (view.world ? buildPanelModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous]);
-  // The diagram needs DIAGRAM_MIN_WIDTH columns; a narrower terminal keeps the table.
-  const diagram = useMemo(() => (view.world && view.panelView === 'diagram' ? buildDiagramModel(view.world, view.selectedUnits, view.previous) : null), [view.world, view.selectedUnits, view.previous, view.panelView]);
-  const status = useMemo(() => (view.world ? buildStatusModel(view.world, view.selectedUnits, view.signatureKeyNames) : null), [view.world, view.selectedUnits, view.signatureKeyNames]);
-
   return (
     <>
       <OutputLog key={view.logEpoch} items={view.log} width={columns} />
@@ -86,9 +77,7 @@ export function App({ controller, commands, flags, history, onCommandLine, child
         {/* After a clear, the frame must differ from the last one for Ink to draw it again. */}
         {view.logEpoch % 2 === 1 ? <Text> </Text> : null}
         <Box ref={room.above} flexDirection="column">{children}</Box>
-        {status ? <StatusLine model={status} width={columns} /> : null}
-        {panel && diagram && columns >= DIAGRAM_MIN_WIDTH ? <RegisterDiagram model={diagram} width={columns} maxRows={room.rows} summary={panel.summary} outside={view.changedOutside} />
-          : panel ? <RegisterPanel model={panel} width={columns} outside={view.changedOutside} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
+        {view.world && WorldPanel ? <WorldPanel view={view} width={columns} rows={room.rows} /> : <Text {...theme.tone.muted}>Loading the simulated world...</Text>}
         {view.progress?.kind === 'signatures' ? <SignatureProgress progress={view.progress} /> : null}
         {view.progress?.kind === 'work' ? <Text {...theme.tone.muted}>{progressText(view.progress)}</Text> : null}
         {view.busy && !view.question ? <Text {...theme.tone.muted}>working...</Text> : null}

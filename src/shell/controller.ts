@@ -8,7 +8,7 @@ import type { Paths } from '../engine/context.ts';
 import type { Io, Progress, Question } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import { findSecret, secretLineNotice, type SecretKind } from '../engine/secrets.ts';
-import { nearWords } from '../commands/registry.ts';
+import { nearWords } from '../core/near-words.ts';
 import type { OutputItem, Tone } from './output-log.tsx';
 import { PANEL_WORD, otherView, panelWord, panelWordRest, type PanelView } from './panel-view.ts';
 

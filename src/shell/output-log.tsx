@@ -3,8 +3,8 @@
  * prompt), and never re-renders it, so the frame stays fast however long the session grows. Items
  * are append-only: to clear the screen, remount the log with a new React key and an empty list.
  */
-import { Static, Text } from 'ink';
-import { memo, useMemo } from 'react';
+import { Box, Static, Text } from 'ink';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { reflow } from './reflow.ts';
 import { useTheme, type Tone } from './theme.ts';
 
@@ -21,6 +21,21 @@ function OutputLogView({ items, width }: { readonly items: readonly OutputItem[]
   const theme = useTheme();
   // Reflowed here, once per item: Ink's own wrapping would start rows with a space and split words.
   const list = useMemo(() => (width ? items.map((i) => ({ ...i, text: reflow(i.text, width) })) : [...items]), [items, width]);
+  // The first frame draws the log (the greeting) in place: Ink's <Static> costs a second render
+  // pass, and the prompt need not wait for it. Static takes the items over right after.
+  const [first, setFirst] = useState(true);
+  useEffect(() => setFirst(false), []);
+  if (first) {
+    return (
+      <Box flexDirection="column">
+        {list.map((item) => (
+          <Text key={item.id} {...theme.tone[item.tone]}>
+            {item.text}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
   return (
     <Static items={list}>
       {(item) => (

@@ -9,9 +9,10 @@ import { ShellController, type ShellEngine } from './controller.ts';
 import { HISTORY_FILE } from './history-name.ts';
 import { lazyShellEngine } from './lazy-engine.ts';
 import { appendHistory, loadHistory } from './history-file.ts';
-import { collectWhenIdle } from './idle-gc.ts';
+import { collectWhenIdle, keepYoungGenerationSmall } from './idle-gc.ts';
 import { runShellPlugins } from './plugins.ts';
 import { ThemeContext, themeFromEnv } from './theme.ts';
+import type { WorldPanel } from './world-panel.tsx';
 
 export const GREETING = 'tkesim: the HPCS key ceremony simulator. New here? Type "learn" for the guided lessons; "help" lists the commands, "exit" leaves.';
 
@@ -26,6 +27,8 @@ export interface ShellOptions {
 export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions = {}): Promise<number> {
   const paths = resolvePaths(env);
   const historyFile = join(paths.home, HISTORY_FILE);
+  // Read while the rest of the start runs: the prompt needs it only at its first frame.
+  const history = loadHistory(historyFile).catch(() => []);
   const engine = lazyShellEngine(env);
   const controller = new ShellController(options.engine ?? engine);
   // A plain shell draws its prompt first and loads the world right after (the panel says so);
@@ -37,16 +40,19 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   // Plug-ins (the recorder's `record start/stop`, a recording already running in this process):
   // after setup, so that a lesson's own world is the one recorded.
   const panels = await runShellPlugins(controller, env);
-  const history = await loadHistory(historyFile).catch(() => []);
   controller.addObserver({ commandEnd: () => collectWhenIdle() });
   let words: Awaited<ReturnType<typeof engine.ready>> = { commands: [], flags: {} };
+  // The status line and register panel come with the engine: the first frame only says the world is loading.
+  let worldPanel: typeof WorldPanel | null = null;
+  const loadWorldPanel = async () => (await import('./world-panel.tsx')).WorldPanel;
   const tree = (all: readonly ReactNode[]) => (
     <ThemeContext.Provider value={themeFromEnv(env)}>
       <App
         controller={controller}
         commands={words.commands}
         flags={words.flags}
-        history={history}
+        worldPanel={worldPanel}
+        history={loadedHistory}
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
       >
         {extra}
@@ -58,13 +64,16 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   );
   // A lesson or demo brings its own engine, loaded already; the plain shell's loads after the first frame.
   if (options.engine) words = await engine.ready();
+  if (loadFirst) worldPanel = await loadWorldPanel();
+  const loadedHistory = await history;
   const app = render(tree(panels), { exitOnCtrlC: false, maxFps: 60 });
   const fail = (e: unknown) => controller.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error');
   const finishStarting = async (): Promise<void> => {
-    if (!options.engine) {
-      words = await engine.ready();
-      app.rerender(tree(panels));
-    }
+    keepYoungGenerationSmall();
+    const [loaded, panel] = await Promise.all([options.engine ? words : engine.ready(), worldPanel ?? loadWorldPanel()]);
+    words = loaded;
+    worldPanel = panel;
+    app.rerender(tree(panels));
     if (!loadFirst && controller.view.world === null) await controller.refresh(null).catch(fail);
     // Plug-ins that load code of their own (the lessons, the recorder) come right after the first frame.
     const later = await runShellPlugins(controller, env, true).catch((e: unknown) => {
