@@ -4,67 +4,17 @@
  * so the line handler is tested without rendering. Secret answers are never logged or kept.
  */
 import type { World } from '../core/types.ts';
-import type { Paths } from '../engine/context.ts';
-import type { Io, Progress, Question } from '../engine/io.ts';
+import type { Io } from '../engine/io.ts';
 import type { Outcome } from '../engine/outcome.ts';
-import { findSecret, secretLineNotice, type SecretKind } from '../engine/secrets.ts';
-import { nearWords } from '../core/near-words.ts';
-import type { OutputItem, Tone } from './output-log.tsx';
-import { PANEL_WORD, otherView, panelWord, panelWordRest, type PanelView } from './panel-view.ts';
+import { findSecret, secretLineNotice } from '../engine/secrets.ts';
+import { EngineStack } from './engine-stack.ts';
+import type { Tone } from './output-log.tsx';
+import { otherView, panelWord, panelWordRest, type PanelView } from './panel-view.ts';
+import { toneOf, type Builtin, type EngineWrapper, type ShellEngine, type ShellObserver, type ShellView } from './shell-session.ts';
+import { ShellWords } from './shell-words.ts';
 
-/** What the shell needs from the engine; the entry wires it. */
-export interface ShellEngine {
-  run(line: string, io: Io): Promise<Outcome>;
-  world(): Promise<World>;
-  /** Selected unit ids and the names of the selected signature keys. */
-  selection(): Promise<{ readonly units: readonly string[]; readonly signatureKeyNames: readonly string[] }>;
-  /** KEYNUMs of signature keys and of master key parts, for completion. */
-  keynums(): Promise<{ readonly signatureKeys: readonly number[]; readonly keyParts: readonly number[] }>;
-  /** Where this engine's world and workstation live, when on disk (a recorder snapshots them). */
-  readonly paths?: Paths;
-}
-
-/** Decorates the engine (a recorder journals every line); kept across `useEngine`. */
-export type EngineWrapper = (engine: ShellEngine) => ShellEngine;
-
-/** Listens to a shell session: recorders, lessons. Never handed a secret. */
-export interface ShellObserver {
-  /** Every item added to the log. */
-  output?(item: OutputItem): void;
-  /** A dialog asked a question. */
-  question?(question: Question): void;
-  /** The answer given: null for a secret (it is never passed on) or a cancelled question. */
-  answer?(question: Question, value: string | null): void;
-  commandStart?(line: string, world: World | null): void;
-  /** A command finished (or a built-in ran: outcome null); the worlds before and after it. */
-  commandEnd?(line: string, outcome: Outcome | null, before: World | null, after: World | null): void;
-  /** A typed line held a secret of this session: it was not run, shown or kept (only its kind is told). */
-  discarded?(kind: SecretKind): void;
-}
-
-/** A word the shell handles itself (hint, record start, ...): it gets the rest of the line. */
-export type Builtin = (rest: string, controller: ShellController) => Promise<void> | void;
-
-export interface ShellView {
-  readonly world: World | null;
-  /** The world before the last command: the panel highlights what changed. */
-  readonly previous: World | null;
-  readonly selectedUnits: ReadonlySet<string>;
-  readonly signatureKeyNames: readonly string[];
-  readonly log: readonly OutputItem[];
-  /** Changes when the log is cleared (the log component is remounted). */
-  readonly logEpoch: number;
-  readonly question: Question | null;
-  readonly progress: Progress | null;
-  readonly busy: boolean;
-  readonly exited: boolean;
-  readonly keynums: readonly number[];
-  readonly partKeynums: readonly number[];
-  /** The last change shown came from another process, not from a command of this shell. */
-  readonly changedOutside: boolean;
-  /** The panel as a table or as the register diagram (`panel`, F2; a lesson may choose). */
-  readonly panelView: PanelView;
-}
+export { toneOf } from './shell-session.ts';
+export type { Builtin, EngineWrapper, ShellEngine, ShellObserver, ShellView } from './shell-session.ts';
 
 const LOG_LIMIT = 5000;
 
@@ -73,11 +23,6 @@ function fingerprint(world: World | null, units: readonly string[], keys: readon
   return JSON.stringify([world, units, keys, parts], (k, v: unknown) => (k === 'sealed' ? undefined : v));
 }
 
-export function toneOf(text: string): Tone {
-  if (text.startsWith('FAILED') || text.startsWith('Incorrect usage')) return 'error';
-  if (text.startsWith('OK')) return 'ok';
-  return 'normal';
-}
 
 export class ShellController {
   #view: ShellView = {
@@ -89,16 +34,17 @@ export class ShellController {
   #answer: ((value: string | null) => void) | null = null;
   #nextId = 0;
   #observers = new Set<ShellObserver>();
-  #builtins = new Map<string, Builtin>();
-  #wrappers: EngineWrapper[] = [];
-  #base: ShellEngine;
-  private engine: ShellEngine;
+  #words = new ShellWords();
+  #engines: EngineStack;
   /** Set by the prompt: called synchronously when a dialog starts or stops asking. */
   promptMode: ((mode: { readonly answering: boolean; readonly masked: boolean }) => void) | null = null;
 
   constructor(engine: ShellEngine) {
-    this.#base = engine;
-    this.engine = engine;
+    this.#engines = new EngineStack(engine);
+  }
+
+  private get engine(): ShellEngine {
+    return this.#engines.current;
   }
 
   get view(): ShellView {
@@ -124,27 +70,17 @@ export class ShellController {
 
   /** Registers a shell word of one or two words ("hint", "record start"). */
   registerBuiltin(words: string, handler: Builtin): void {
-    this.#builtins.set(words, handler);
+    this.#words.register(words, handler);
   }
 
   /** Whether a shell word is registered (a plug-in that another already installed skips itself). */
   hasBuiltin(words: string): boolean {
-    return this.#builtins.has(words);
+    return this.#words.has(words);
   }
 
   /** The shell's own words, for help and "did you mean". */
   get builtinWords(): readonly string[] {
-    return [...this.#builtins.keys()];
-  }
-
-  #builtin(line: string): { handler: Builtin; rest: string } | null {
-    // `tkesim learn 3` typed in the shell is the shell's own `learn 3`.
-    const w = line.split(/\s+/).filter((x, i) => !(i === 0 && x === 'tkesim'));
-    for (const n of [2, 1]) {
-      const handler = this.#builtins.get(w.slice(0, n).join(' '));
-      if (handler && w.length >= n) return { handler, rest: w.slice(n).join(' ') };
-    }
-    return null;
+    return this.#words.words;
   }
 
   log(text: string, tone: Tone = toneOf(text)): void {
@@ -271,7 +207,7 @@ export class ShellController {
       return null;
     }
     const before = this.#view.world;
-    const base = this.#base;
+    const base = this.#engines.base;
     this.log(`tkesim> ${trimmed.length > 200 ? `${trimmed.slice(0, 200)}...` : trimmed}`, 'muted');
     for (const o of this.#observers) o.commandStart?.(trimmed, before);
     // The change line is about the last command only: cleared as the next one starts.
@@ -279,7 +215,7 @@ export class ShellController {
     this.promptMode?.({ answering: true, masked: true });
     let outcome: Outcome | null = null;
     try {
-      const builtin = this.#builtin(trimmed);
+      const builtin = this.#words.find(trimmed);
       if (builtin) await builtin.handler(builtin.rest, this);
       else {
         outcome = await this.engine.run(trimmed, this.io);
@@ -292,7 +228,7 @@ export class ShellController {
       return outcome;
     } finally {
       // After a switch to another world (a lesson starts or ends) there is no "before" to compare with.
-      await this.refresh(this.#base === base ? before : null).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
+      await this.refresh(this.#engines.base === base ? before : null).catch((e: unknown) => this.log(`FAILED\n${e instanceof Error ? e.message : String(e)}`, 'error'));
       this.promptMode?.({ answering: false, masked: false });
       this.#set({ busy: false, progress: null });
       for (const o of this.#observers) o.commandEnd?.(trimmed, outcome, before, this.#view.world);
@@ -302,9 +238,7 @@ export class ShellController {
   /** A mistyped shell word ("hnt"): the engine did not know it either; say which shell word was meant. */
   #suggestShellWord(line: string, outcome: Outcome): void {
     if (outcome.status !== 'usage' || !/is not a tkesim command/.test(outcome.message)) return;
-    const first = line.split(/\s+/)[0] ?? '';
-    const words = [...new Set([...this.builtinWords.map((w) => w.split(' ')[0] ?? w), 'exit', 'clear', PANEL_WORD])];
-    const near = nearWords(first, words);
+    const near = this.#words.near(line);
     if (near.length) this.log(`Did you mean the shell word: ${near.join(', ')}?`, 'muted');
   }
 
@@ -320,28 +254,18 @@ export class ShellController {
 
   /** Replaces the engine (a lesson or a replay works on its own world). Wrappers stay on. */
   useEngine(engine: ShellEngine): Promise<void> {
-    this.#base = engine;
-    this.#rewrap();
+    this.#engines.replace(engine);
     return this.refresh(null);
   }
 
   /** The engine as given (without wrappers): what a recorder snapshots. */
   get baseEngine(): ShellEngine {
-    return this.#base;
+    return this.#engines.base;
   }
 
   /** Wraps the current engine and every later one, until the returned function removes it. */
   addEngineWrapper(wrapper: EngineWrapper): () => void {
-    this.#wrappers.push(wrapper);
-    this.#rewrap();
-    return () => {
-      this.#wrappers = this.#wrappers.filter((w) => w !== wrapper);
-      this.#rewrap();
-    };
-  }
-
-  #rewrap(): void {
-    this.engine = this.#wrappers.reduce((e, w) => w(e), this.#base);
+    return this.#engines.add(wrapper);
   }
 
   /** Ctrl-C: cancels a dialog (the world is unchanged), or quits at an empty prompt. */
