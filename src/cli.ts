@@ -47,8 +47,6 @@ function loadShell(): Promise<typeof import('./shell-main.ts')> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // The plain shell, the path a trainee takes first, comes from a bundle of its own (src/shell-main.ts).
-  if (argv.length === 0 && process.stdin.isTTY && process.stdout.isTTY && process.env.TKESIM_RECORD_CHANNEL !== '1') return (await loadShell()).runShell(process.env);
   if (argv[0] === '--record' || argv.length === 0 || (argv[0] !== undefined && argv[0] in ROUTES && !NO_SHELL.has(argv[0])) || process.env.TKESIM_RECORD_CHANNEL === '1') await plugIn();
   if (argv[0] === '--record') return (await import('./record/record-flag.ts')).recordFlag(argv.slice(1), process.env, main);
   if (process.env.TKESIM_RECORD_CHANNEL === '1') return (await import('./record/record-flag.ts')).withChannel(process.env, () => main(argv));
@@ -68,7 +66,17 @@ async function main(argv: string[]): Promise<number> {
   return (await import('./oneshot/one-shot.ts')).runOneShot(argv);
 }
 
-main(process.argv.slice(2)).then(
+/**
+ * `tkesim` alone in a terminal, the path a trainee takes first: the shell from its own bundle. Not
+ * within a recording (`--record`, `tkesim record`): the recorder and the shell it follows must
+ * come from the same bundle, this one, so those go through `main`.
+ */
+function start(argv: string[]): Promise<number> {
+  if (argv.length === 0 && process.stdin.isTTY && process.stdout.isTTY && process.env.TKESIM_RECORD_CHANNEL !== '1') return loadShell().then((m) => m.runShell(process.env));
+  return main(argv);
+}
+
+start(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

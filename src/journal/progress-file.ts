@@ -2,8 +2,10 @@
  * A command's progress, published for other terminals: `progress.json` in TKESIM_HOME (mode 0600,
  * replaced atomically) while a one-shot command collects signatures, removed when it ends.
  * `tkesim watch` shows it. It names the command (its first word only) and the signers; nothing secret.
+ * A command killed on the way leaves the file behind: readers ignore a file whose process is gone,
+ * and the next one-shot command removes it.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io, Progress } from '../engine/io.ts';
 import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-file.ts';
@@ -27,9 +29,26 @@ export function publishProgress(home: string, published: PublishedProgress): voi
   } catch { /* progress is a courtesy to other terminals: it never fails a command */ }
 }
 
-/** Removes the file if this process wrote it. */
+/** Whether a process is running (EPERM: running, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e instanceof Error && 'code' in e && e.code === 'EPERM';
+  }
+}
+
+/** Removes the file if this process wrote it, or if the process that wrote it is gone (its temporary file too). */
 export function clearProgress(home: string, pid = process.pid): void {
-  if (readProgress(home)?.pid === pid) rmSync(join(home, PROGRESS_FILE), { force: true });
+  const written = readPublished(home);
+  if (written && (written.pid === pid || !alive(written.pid))) rmSync(join(home, PROGRESS_FILE), { force: true });
+  try {
+    for (const f of readdirSync(home)) {
+      const writer = /^progress\.json\.(\d+)\.tmp$/.exec(f)?.[1];
+      if (writer && !alive(Number(writer))) rmSync(join(home, f), { force: true });
+    }
+  } catch { /* no home yet */ }
 }
 
 const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.map(String) : null);
@@ -48,7 +67,13 @@ function progressOf(v: unknown): Progress | null {
   return null;
 }
 
+/** The progress of a command still running, or null. */
 export function readProgress(home: string): PublishedProgress | null {
+  const published = readPublished(home);
+  return published && alive(published.pid) ? published : null;
+}
+
+function readPublished(home: string): PublishedProgress | null {
   try {
     const v: unknown = JSON.parse(readFileSync(join(home, PROGRESS_FILE), 'utf8'));
     if (typeof v !== 'object' || v === null || !('pid' in v) || !('command' in v) || !('progress' in v)) return null;

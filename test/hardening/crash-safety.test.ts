@@ -104,6 +104,7 @@ test('500 state-changing commands, 40 % killed with SIGKILL at random points: th
   t.deepEqual(keysCheck(home), { 1: `${total}/${total}`, 2: `${total}/${total}`, '3*': '0/0', '4*': '0/0' }, 'every key decrypts');
 
   // What a kill may leave behind is only the lock or lowdb's temp file, and the next command copes.
+  // (A killed command's progress.json is removed by the next one: `sim status` above.)
   const leftovers = (await readdir(home)).filter((f) => f !== 'tkefiles' && f !== STORE_FILE);
   t.true(leftovers.every((f) => f === `.${STORE_FILE}.tmp` || /^world\.json\.lock/.test(f)), `unexpected files: ${leftovers.join(', ')}`);
   const last = await run(home, ['sim', 'keys', 'create', '1']);

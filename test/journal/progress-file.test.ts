@@ -1,5 +1,6 @@
 import test from 'ava';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Io, Progress } from '../../src/engine/io.ts';
@@ -28,4 +29,16 @@ test('a malformed progress file is no progress', (t) => {
     writeFileSync(join(home, PROGRESS_FILE), text);
     t.is(readProgress(home), null, text);
   }
+});
+
+test('a command killed on the way leaves its file: readers ignore it and the next command removes it', (t) => {
+  const home = mkdtempSync(join(tmpdir(), 'tkesim-progress-'));
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  t.truthy(gone);
+  writeFileSync(join(home, PROGRESS_FILE), JSON.stringify({ pid: gone, command: 'sim', progress: { kind: 'work', label: 'keys', done: 1, total: 9 } }));
+  writeFileSync(join(home, `${PROGRESS_FILE}.${gone}.tmp`), '{');
+  t.is(readProgress(home), null, 'its process is gone');
+  clearProgress(home);
+  t.false(existsSync(join(home, PROGRESS_FILE)));
+  t.false(existsSync(join(home, `${PROGRESS_FILE}.${gone}.tmp`)), 'nor its temporary file');
 });
