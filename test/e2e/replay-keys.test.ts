@@ -2,28 +2,14 @@ import test from 'ava';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, newHome, ROOT } from '../helpers/cli.ts';
-import { startShell, type Screen } from '../helpers/pty.ts';
+import { pressInReplay, replayHeader, startShell, type Screen } from '../helpers/pty.ts';
 
 test.before(ensureBuilt);
 
 const JOURNAL = join(ROOT, 'sessions', 'key-part-init.journal.jsonl');
-const header = (s: Screen) => s.screen().split('\n').find((l) => l.startsWith('REPLAY')) ?? '';
+const header = replayHeader;
+const press = pressInReplay;
 const row = (s: Screen, n: number) => s.screen().split('\n').find((l) => new RegExp(`^\\S*\\s+${n}\\s+OPER`).test(l)) ?? '';
-
-/** Presses a key and waits until the header shows `want`. */
-async function press(s: Screen, key: string, want: RegExp): Promise<void> {
-  s.pty.write(key);
-  const deadline = Date.now() + 10_000;
-  while (!want.test(header(s))) {
-    if (Date.now() > deadline) throw new Error(`after ${JSON.stringify(key)}: header is "${header(s)}", wanted ${String(want)}\n${s.screen()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  // The header is drawn first: wait until the whole frame has arrived.
-  for (let last = ''; last !== s.screen();) {
-    last = s.screen();
-    await new Promise((r) => setTimeout(r, 120));
-  }
-}
 
 test('replay keys through a terminal: pause, steps, jump, one event, speed; the panel shows each step; t takes over at that step', async (t) => {
   const home = newHome();

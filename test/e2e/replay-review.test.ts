@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import { ensureBuilt, newHome } from '../helpers/cli.ts';
-import { startShell, type Screen } from '../helpers/pty.ts';
+import { pressInReplay, startShell, type Screen } from '../helpers/pty.ts';
 import { recordMistakes, tempDir, type Recording } from '../helpers/review.ts';
 
 test.before(ensureBuilt);
@@ -16,21 +16,7 @@ test.before(async () => {
 });
 
 const lines = (s: Screen) => s.screen().split('\n');
-const header = (s: Screen) => lines(s).find((l) => l.startsWith('REPLAY')) ?? '';
-
-/** Presses a key and waits until the screen settles with the header matching `want`. */
-async function press(s: Screen, key: string, want: RegExp): Promise<void> {
-  s.pty.write(key);
-  const deadline = Date.now() + 10_000;
-  while (!want.test(header(s))) {
-    if (Date.now() > deadline) throw new Error(`after ${JSON.stringify(key)}: header is "${header(s)}", wanted ${String(want)}\n${s.screen()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  for (let last = ''; last !== s.screen();) {
-    last = s.screen();
-    await new Promise((r) => setTimeout(r, 120));
-  }
-}
+const press = pressInReplay;
 
 test('n / p land on the failed steps; the wrong-password step plays without a prompt; long lines wrap at 80 columns; output scrolls back', async (t) => {
   const s = startShell(newHome(), ['replay', rec.journal, '--speed', '0.25'], 80, 24);

@@ -93,3 +93,20 @@ export function startShell(home: Home, args: string[] = [], cols = 120, rows = 4
     },
   };
 }
+
+/** The replay player's header line (it starts with REPLAY), or "". */
+export const replayHeader = (s: Screen): string => s.screen().split('\n').find((l) => l.startsWith('REPLAY')) ?? '';
+
+/** Presses a key in the replay player; waits until its header matches `want`, then until the whole frame has arrived. */
+export async function pressInReplay(s: Screen, key: string, want: RegExp): Promise<void> {
+  s.pty.write(key);
+  const deadline = Date.now() + 10_000;
+  while (!want.test(replayHeader(s))) {
+    if (Date.now() > deadline) throw new Error(`after ${JSON.stringify(key)}: header is "${replayHeader(s)}", wanted ${String(want)}\n${s.screen()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  for (let last = ''; last !== s.screen();) {
+    last = s.screen();
+    await new Promise((r) => setTimeout(r, 120));
+  }
+}
