@@ -14,7 +14,20 @@ test.before(ensureBuilt);
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\r/g;
 /** Every TKE prompt starts with "Enter" or ends with "Answer [y/N]:". */
 const PROMPT = /Enter |Answer \[y\/N\]:/;
-const IDLE = /tkesim>\s*$/m;
+
+/**
+ * Waits until the shell is idle: the screen's last line is the bare `tkesim>` prompt (it shows `…`
+ * while a command or a shell word is still finishing, and a line typed then is discarded).
+ */
+async function idle(s: Screen): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const last = s.screen().split('\n').map((l) => l.trimEnd()).filter((l) => l !== '').pop() ?? '';
+    if (last === 'tkesim>') return s.mark();
+    if (Date.now() > deadline) throw new Error(`the prompt did not come back:\n${s.screen()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 /** The output between two raw offsets, without escape sequences. */
 const plain = (s: Screen, from: number, to?: number) => s.output().slice(from, to).replace(ANSI, '');
@@ -25,7 +38,7 @@ async function exactAnswers(s: Screen): Promise<{ line: string; answers: string[
     const m = s.mark();
     await s.typeLine('hint');
     await s.waitFor(/Hint \d\/3 for step \d+/, m);
-    const end = await s.waitFor(IDLE, m);
+    const end = await idle(s);
     const text = plain(s, m, end);
     if (!text.includes('Hint 3/3')) continue;
     const lines = text.slice(text.indexOf('Hint 3/3')).split('\n');
@@ -53,7 +66,7 @@ async function follow(s: Screen, line: string, answers: readonly string[]): Prom
     await s.typeLine(answer);
   }
   await s.waitFor(/^(OK|FAILED)$/m, start);
-  const end = await s.waitFor(IDLE, m);
+  const end = await idle(s);
   return plain(s, start, end);
 }
 
@@ -62,7 +75,7 @@ test('a trainee completes lesson 3 using only hints; the score and progress are 
   const s = startShell(home, ['learn', '3'], 120, 40, { TKESIM_LESSON_PLAY_MS: '0' });
   try {
     await s.waitFor('Lesson 3 of 8');
-    await s.waitFor(IDLE);
+    await idle(s);
     for (let step = 0; step < 6 && !s.output().includes('Lesson 3 complete!'); step++) {
       const { line, answers } = await exactAnswers(s);
       t.truthy(line, 'the third hint names a command');
