@@ -21,11 +21,13 @@ export interface AppProps {
   readonly onCommandLine: (line: string) => void;
   /** The status line and register panel (world-panel.tsx), once loaded: until then the frame says the world is loading. */
   readonly worldPanel: ComponentType<WorldPanelProps> | null;
+  /** The first frame draws the log in place (the plain shell's greeting: see OutputLog). */
+  readonly logInPlaceFirst?: boolean;
   /** Extra panels (a lesson, a replay's controls), shown above the status line. */
   readonly children?: ReactNode;
 }
 
-export function App({ controller, commands, flags, history, onCommandLine, worldPanel: WorldPanel, children }: AppProps) {
+export function App({ controller, commands, flags, history, onCommandLine, worldPanel: WorldPanel, logInPlaceFirst = false, children }: AppProps) {
   const view = useSyncExternalStore(controller.subscribe, controller.getView);
   const room = usePanelRoom(view.previous === null ? view.world : null);
   const { exit } = useApp();
@@ -72,7 +74,7 @@ export function App({ controller, commands, flags, history, onCommandLine, world
 
   return (
     <>
-      <OutputLog key={view.logEpoch} items={view.log} width={columns} />
+      <OutputLog key={view.logEpoch} items={view.log} width={columns} inPlaceFirst={logInPlaceFirst && view.logEpoch === 0} />
       <Box flexDirection="column" width={columns}>
         {/* After a clear, the frame must differ from the last one for Ink to draw it again. */}
         {view.logEpoch % 2 === 1 ? <Text> </Text> : null}

@@ -17,14 +17,20 @@ export interface OutputItem {
   readonly tone: Tone;
 }
 
-function OutputLogView({ items, width }: { readonly items: readonly OutputItem[]; readonly width?: number }) {
+function OutputLogView({ items, width, inPlaceFirst = false }: { readonly items: readonly OutputItem[]; readonly width?: number; readonly inPlaceFirst?: boolean }) {
   const theme = useTheme();
   // Reflowed here, once per item: Ink's own wrapping would start rows with a space and split words.
   const list = useMemo(() => (width ? items.map((i) => ({ ...i, text: reflow(i.text, width) })) : [...items]), [items, width]);
-  // The first frame draws the log (the greeting) in place: Ink's <Static> costs a second render
-  // pass, and the prompt need not wait for it. Static takes the items over right after.
-  const [first, setFirst] = useState(true);
-  useEffect(() => setFirst(false), []);
+  // `inPlaceFirst` (the plain shell's start): the first frame draws the log (the greeting) in place,
+  // because Ink's <Static> costs a second render pass and the prompt need not wait for it; Static
+  // takes the items over right after. Not for a lesson's start: its introduction, drawn in place
+  // above the lesson box and panel, would make the frame taller than the terminal, and Ink then
+  // clears the screen and its scrollback.
+  const [first, setFirst] = useState(inPlaceFirst);
+  useEffect(() => {
+    // Only when drawn in place: any extra frame of a frame taller than the terminal clears it again.
+    if (inPlaceFirst) setFirst(false);
+  }, [inPlaceFirst]);
   if (first) {
     return (
       <Box flexDirection="column">

@@ -52,6 +52,7 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
         commands={words.commands}
         flags={words.flags}
         worldPanel={worldPanel}
+        logInPlaceFirst={!loadFirst}
         history={loadedHistory}
         onCommandLine={(line) => void appendHistory(historyFile, line).catch(() => undefined)}
       >
@@ -71,9 +72,12 @@ export async function startShell(env: NodeJS.ProcessEnv, options: ShellOptions =
   const finishStarting = async (): Promise<void> => {
     keepYoungGenerationSmall();
     const [loaded, panel] = await Promise.all([options.engine ? words : engine.ready(), worldPanel ?? loadWorldPanel()]);
-    words = loaded;
-    worldPanel = panel;
-    app.rerender(tree(panels));
+    // Drawn again only when something came (a needless frame of a frame taller than the terminal clears it).
+    if (loaded !== words || panel !== worldPanel) {
+      words = loaded;
+      worldPanel = panel;
+      app.rerender(tree(panels));
+    }
     if (!loadFirst && controller.view.world === null) await controller.refresh(null).catch(fail);
     // Plug-ins that load code of their own (the lessons, the recorder) come right after the first frame.
     const later = await runShellPlugins(controller, env, true).catch((e: unknown) => {

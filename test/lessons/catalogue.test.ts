@@ -70,3 +70,13 @@ for (const [index, lesson] of LESSONS.entries()) {
     t.true((session.score?.points ?? 100) < 100, 'hints cost points');
   });
 }
+
+test('a briefing holds paragraphs, not lines wrapped in the source: the shell reflows each to the terminal width', (t) => {
+  for (const lesson of LESSONS) {
+    lesson.briefing.forEach((entry, i) => {
+      const next = lesson.briefing[i + 1];
+      t.false(entry.trimEnd().endsWith(','), `${lesson.id}: "${entry}" stops mid-sentence`);
+      if (next !== undefined) t.false(/^[a-z]/.test(next), `${lesson.id}: "${next}" continues the entry before it`);
+    });
+  }
+});

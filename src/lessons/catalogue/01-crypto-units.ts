@@ -12,9 +12,7 @@ export const lesson: Lesson = {
   shape: { instances: 2, units: 2, recovery: 2, failover: 0, region: 'us-south' },
   setup: [],
   briefing: [
-    'Your resource group holds two service instances. Each owns crypto units: HSM domains in different',
-    'availability zones. OPERATIONAL units serve keys; RECOVERY units (3*, 4*, 7*, 8*) only keep a backup',
-    'of the master key. CRYPTO UNIT NUMs count across all instances in order: the second instance starts at 5.',
+    'Your resource group holds two service instances. Each owns crypto units: HSM domains in different availability zones. OPERATIONAL units serve keys; RECOVERY units (3*, 4*, 7*, 8*) only keep a backup of the master key. CRYPTO UNIT NUMs count across all instances in order: the second instance starts at 5.',
     'Administrative commands act on every selected unit (● in the panel); the selection persists.',
   ],
   dualControl: false,

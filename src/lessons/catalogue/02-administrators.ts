@@ -21,9 +21,7 @@ export const lesson: Lesson = {
   shape: SHAPE,
   setup: [selectUnits([1, 2])],
   briefing: [
-    'Units 1 and 2 are selected and in IMPRINT mode (SIG/REV 0/0): they accept administrators without',
-    'any signature. An administrator is a signature key whose public part is installed in a unit; its',
-    'private part stays in a password-protected file on this workstation (CLOUDTKEFILES).',
+    'Units 1 and 2 are selected and in IMPRINT mode (SIG/REV 0/0): they accept administrators without any signature. An administrator is a signature key whose public part is installed in a unit; its private part stays in a password-protected file on this workstation (CLOUDTKEFILES).',
     'Choose your own passwords, or use the training values:',
     ...passwordBriefing([ALICE, BOB, CAROL]).slice(1),
   ],

@@ -13,10 +13,7 @@ export const lesson: Lesson = {
   shape: { instances: 1, units: 2, recovery: 0, failover: 0, region: 'us-south' },
   setup: [selectUnits([1, 2]), ...ADMINS.map(createSignatureKey), installAdmin(1, ALICE), installAdmin(2, BOB)],
   briefing: [
-    'Units 1 and 2 are selected, still in IMPRINT mode, with Alice and Bob installed. Carol\'s signature',
-    'key (KEYNUM 3) exists but is not installed yet. While in imprint mode anyone can change the units:',
-    'setting thresholds ends that. With 3 admins and thresholds 2/2, any two of them can act, and losing',
-    'one key does not lock you out.',
+    'Units 1 and 2 are selected, still in IMPRINT mode, with Alice and Bob installed. Carol\'s signature key (KEYNUM 3) exists but is not installed yet. While in imprint mode anyone can change the units: setting thresholds ends that. With 3 admins and thresholds 2/2, any two of them can act, and losing one key does not lock you out.',
     ...passwordBriefing(ADMINS),
   ],
   dualControl: true,

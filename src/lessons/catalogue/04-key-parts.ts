@@ -17,8 +17,7 @@ export const lesson: Lesson = {
   shape: { instances: 1, units: 2, recovery: 0, failover: 0, region: 'us-south' },
   setup: secured([1, 2]),
   briefing: [
-    'Units 1 and 2 are secured (SIG/REV 2/2, Alice, Bob and Carol installed). Now the custodians create',
-    'the master key parts. Each custodian types their own password: only they can open their part.',
+    'Units 1 and 2 are secured (SIG/REV 2/2, Alice, Bob and Carol installed). Now the custodians create the master key parts. Each custodian types their own password: only they can open their part.',
     `Frank kept his part's value in the vault: ${FRANK.value}`,
     `(its verification pattern starts ${shortVp(FRANK_VP)}). Suggested training passwords:`,
     ...passwordBriefing([], [DAVE, ERIN, FRANK]).slice(1),

@@ -21,8 +21,7 @@ export const lesson: Lesson = {
   shape: { instances: 1, units: 2, recovery: 0, failover: 0, region: 'us-south' },
   setup: [...secured([1, 2]), ...knownParts(FIRST_PARTS)],
   briefing: [
-    'Units 1 and 2 are secured (2/2), Alice and Bob are selected to sign, and the workstation holds the',
-    `parts of Dave, Erin and Frank (KEYNUM 1, 2, 3). Combined, they make a master key with VP ${shortVp(MK)}...`,
+    `Units 1 and 2 are secured (2/2), Alice and Bob are selected to sign, and the workstation holds the parts of Dave, Erin and Frank (KEYNUM 1, 2, 3). Combined, they make a master key with VP ${shortVp(MK)}...`,
     ...passwordBriefing(ADMINS, [DAVE, ERIN, FRANK]),
   ],
   dualControl: true,

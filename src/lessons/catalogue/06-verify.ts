@@ -23,10 +23,7 @@ export const lesson: Lesson = {
   shape: { instances: 1, units: 2, recovery: 0, failover: 2, region: 'us-south' },
   setup: initialized([1, 2]),
   briefing: [
-    'The operational units 1 and 2 were initialized last week. The instance also has two FAILOVER units',
-    '(3 and 4, in us-east) that were enabled later and are still in imprint mode: in a regional disaster',
-    'they could not take over. Compare the instance, then give 3 and 4 the same administrators,',
-    'thresholds and master key, and verify.',
+    'The operational units 1 and 2 were initialized last week. The instance also has two FAILOVER units (3 and 4, in us-east) that were enabled later and are still in imprint mode: in a regional disaster they could not take over. Compare the instance, then give 3 and 4 the same administrators, thresholds and master key, and verify.',
     ...passwordBriefing(ADMINS, [DAVE, ERIN, FRANK]),
   ],
   dualControl: true,

@@ -35,8 +35,7 @@ export const lesson: Lesson = {
   ],
   briefing: [
     'Yesterday\'s rotation ceremony went wrong twice:',
-    `  - Ivan's old part (KEYNUM 6) was loaded instead of Hank's (KEYNUM 5): units 1 and 2 hold a new key ${shortVp(WRONG_MK)},`,
-    `    not the intended ${shortVp(NEXT_MK)} of Gina + Hank (KEYNUM 4 and 5);`,
+    `  - Ivan's old part (KEYNUM 6) was loaded instead of Hank's (KEYNUM 5): units 1 and 2 hold a new key ${shortVp(WRONG_MK)}, not the intended ${shortVp(NEXT_MK)} of Gina + Hank (KEYNUM 4 and 5);`,
     '  - unit 3 was zeroized by mistake: it is back in imprint mode, with no admins and empty registers.',
     'All three units are selected. Repair them; nothing here needs IBM support.',
     ...passwordBriefing(ADMINS, [DAVE, ERIN, FRANK, GINA, HANK, OLD]),
