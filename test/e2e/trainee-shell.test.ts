@@ -19,6 +19,8 @@ test('a newcomer finds the lessons: banner, learn, lessons, lesson 3, exit lesso
     await s.waitFor('tkesim>');
     t.regex(s.screen(), /New here\? Type "learn" for the guided lessons/);
     await line(s, 'lessons', /Type "lesson N" to start lesson N/);
+    // The first frame draws the greeting in place and the log then takes it over: it shows once.
+    t.is(s.screen().split('New here?').length - 1, 1, s.screen());
     await line(s, 'lesson 3', /Preparing lesson 3/);
     await line(s, 'hnt', /Did you mean the shell word: hint\?/);
     await line(s, 'exit lesson', /You left lesson 3/);
