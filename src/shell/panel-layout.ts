@@ -129,12 +129,54 @@ function tableLines(model: PanelModel, wide: boolean, columnsWide: number): Pane
   return lines;
 }
 
-/** The panel as lines of segments for a terminal `columnsWide` wide (summary line excluded). */
-export function panelLines(model: PanelModel, columnsWide: number): PanelLine[] {
+/** What a short line shows of a unit: units alike in all of it share one line. */
+const shortFacts = (r: PanelRow) => [r.mode, `${r.adminCount}/${r.maxAdmins}`, `${r.signatureThreshold}/${r.revocationThreshold}`, register(r.newRegister), register(r.currentRegister), `${r.keyStorage.decryptable}/${r.keyStorage.total}`];
+
+/** One line for units alike: `○1 ●2 ○3* imprint adm 0/8 thr 0/0 new Empty cur Empty keys 0/0`. */
+function sharedLine(rows: readonly PanelRow[]): PanelLine {
+  const first = rows[0];
+  if (!first) return [];
+  const changed = (f: PanelField) => rows.some((r) => r.changed[f]);
+  const field = (label: string, f: PanelField, text: string): Segment[] => [seg(` ${label} `, 'muted'), seg(text, 'plain', changed(f))];
+  const [mode = '', admins = '', thresholds = '', newReg = '', currentReg = '', keys = ''] = shortFacts(first);
+  return [
+    ...rows.flatMap((r) => [seg(r.selected ? SELECTED_MARK : UNSELECTED_MARK, r.selected ? 'selected' : 'muted'), seg(r.differs ? DIFFERS_MARK : '', 'differs'), seg(`${r.label} `)]),
+    seg(mode, 'plain', changed('mode')),
+    ...field('adm', 'admins', admins),
+    ...field('thr', 'thresholds', thresholds),
+    ...field('new', 'newRegister', newReg),
+    ...field('cur', 'currentRegister', currentReg),
+    ...field('keys', 'keyStorage', keys),
+  ];
+}
+
+/** The short form, for a terminal too short for a row per unit: per instance, one line per group of alike units. */
+function shortLines(model: PanelModel): PanelLine[] {
+  const lines: PanelLine[] = [[seg('(short form: a taller terminal shows a row per unit)', 'muted')]];
+  for (const instance of model.instances) {
+    lines.push(instanceLine(instance));
+    const groups = new Map<string, PanelRow[]>();
+    for (const r of model.rows.filter((row) => row.instanceId === instance.id)) {
+      const key = JSON.stringify(shortFacts(r));
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const rows of groups.values()) lines.push(sharedLine(rows));
+  }
+  return lines;
+}
+
+/**
+ * The panel as lines of segments for a terminal `columnsWide` wide (summary line excluded). With
+ * `maxRows`, a layout taller than that becomes the short form when it is shorter: a frame taller
+ * than the terminal makes Ink clear the screen and its scrollback with every frame.
+ */
+export function panelLines(model: PanelModel, columnsWide: number, maxRows = Number.POSITIVE_INFINITY): PanelLine[] {
   const table = (columnsWide >= WIDE ? tableLines(model, true, columnsWide) : null) ?? tableLines(model, false, columnsWide);
-  if (table) return table;
-  return model.instances.flatMap((instance) => [
+  const full = table ?? model.instances.flatMap((instance) => [
     instanceLine(instance),
     ...model.rows.filter((r) => r.instanceId === instance.id).flatMap(cardLines),
   ]);
+  if (full.length <= maxRows) return full;
+  const short = shortLines(model);
+  return short.length < full.length ? short : full;
 }

@@ -11,6 +11,8 @@ export interface RegisterPanelProps {
   readonly width: number;
   /** The change shown came from another process (a second terminal, a one-shot command). */
   readonly outside?: boolean;
+  /** Rows the panel may take, its change line included: taller, it takes its short form (panelLines). */
+  readonly maxRows?: number;
 }
 
 function roleStyle(theme: Theme, role: SegmentRole): TextStyle {
@@ -33,9 +35,9 @@ export function ChangeLine({ summary, outside, theme }: { readonly summary: stri
   return summary ? <Text {...theme.tone.muted} wrap="wrap">{`» ${outside ? 'from another terminal: ' : ''}${summary}`}</Text> : null;
 }
 
-function RegisterPanelView({ model, width, outside = false }: RegisterPanelProps) {
+function RegisterPanelView({ model, width, outside = false, maxRows }: RegisterPanelProps) {
   const theme = useTheme();
-  const lines = panelLines(model, width);
+  const lines = panelLines(model, width, maxRows === undefined ? undefined : maxRows - (model.summary ? 1 : 0));
   return (
     <Box flexDirection="column" width={width}>
       {lines.map((line, i) => (

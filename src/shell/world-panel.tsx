@@ -16,7 +16,7 @@ import { StatusLine } from './status-line.tsx';
 export interface WorldPanelProps {
   readonly view: ShellView;
   readonly width: number;
-  /** Rows the panel may take (usePanelRoom). */
+  /** Rows the panel may take (usePanelRoom): not a number until the first measure. */
   readonly rows: number;
 }
 
@@ -30,7 +30,7 @@ export function WorldPanel({ view, width, rows }: WorldPanelProps) {
     <>
       {status ? <StatusLine model={status} width={width} /> : null}
       {diagram && width >= DIAGRAM_MIN_WIDTH ? <RegisterDiagram model={diagram} width={width} maxRows={rows} summary={panel.summary} outside={view.changedOutside} />
-        : <RegisterPanel model={panel} width={width} outside={view.changedOutside} />}
+        : <RegisterPanel model={panel} width={width} outside={view.changedOutside} maxRows={Number.isFinite(rows) ? rows : undefined} />}
     </>
   );
 }

@@ -88,3 +88,20 @@ for (const cols of [80, 110]) {
     }
   });
 }
+
+test('lesson 1 at 80x24: the panel takes its short form, and a command never clears the screen', async (t) => {
+  const s = startShell(newHome(), ['learn', '1'], 80, 24);
+  try {
+    await s.waitFor('short form: a taller terminal shows a row per unit', 0, 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const m = s.mark();
+    await line(s, 'cryptounit-add 1 2', /^OK$/m);
+    await new Promise((r) => setTimeout(r, 500));
+    // A frame taller than the terminal makes Ink clear the screen and its scrollback on every frame.
+    t.false(s.output().slice(m).includes('\u001b[3J'), 'no frame cleared the screen and its scrollback');
+    t.regex(s.screen(), /●1 ●2 ○3\* ○4\* imprint adm 0\/8 thr 0\/0 new Empty cur Empty keys 0\/0/);
+    t.regex(s.screen(), /○5 ○6 ○7\* ○8\* imprint/);
+  } finally {
+    s.close();
+  }
+});

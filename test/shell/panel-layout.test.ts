@@ -53,3 +53,28 @@ test('changed fields, and only those, are marked for the highlight', (t) => {
 function expectVp(state: string, actual: string | undefined): string {
   return actual && new RegExp(`^${state} [0-9a-f]{8}$`).test(actual) ? actual : `${state} <8 hex>`;
 }
+
+test('too short for a row per unit: one line per group of alike units, selection and changes kept', (t) => {
+  const world = testWorld({ instances: 2, units: 2, recovery: 2 });
+  const model = buildPanelModel(world, new Set([world.units[0]?.id ?? '']), null);
+  const full = panelLines(model, 80);
+  t.is(full.length, 11, 'a header, then an instance line and four rows per instance');
+  t.deepEqual(panelLines(model, 80, 11), full, 'the table when it fits');
+  const short = panelLines(model, 80, 6).map(text);
+  t.is(short.length, 5);
+  t.regex(short[0] ?? '', /short form/);
+  t.regex(short[1] ?? '', /^SERVICE INSTANCE \w+ configured the same/);
+  t.is(short[2], `${SELECTED_MARK}1 ○2 ○3* ○4* imprint adm 0/8 thr 0/0 new Empty cur Empty keys 0/0`);
+  t.is(short[4], '○5 ○6 ○7* ○8* imprint adm 0/8 thr 0/0 new Empty cur Empty keys 0/0');
+});
+
+test('in the short form, units that differ get a line of their own, with the change highlighted', (t) => {
+  const before = initializedWorld();
+  const after = editUnit(before, 1, withKeys(5));
+  const lines = panelLines(buildPanelModel(after, new Set(), before), 80, 3);
+  const texts = lines.map(text);
+  const own = lines.find((l) => /^○≠?2 /.test(text(l)));
+  t.truthy(own, texts.join('\n'));
+  t.true(own?.some((s) => s.changed && s.text === '5/5'), texts.join('\n'));
+  t.true(texts.some((l) => /^○1 /.test(l) && !l.includes('○2')), texts.join('\n'));
+});
