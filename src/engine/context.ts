@@ -5,11 +5,10 @@ import { WorldStore } from '../store/store.ts';
 import { readSelection, type Selection } from '../workstation/index.ts';
 import { resolvePaths, type Paths } from './paths.ts';
 import { entropyFor, withDraws } from './entropy.ts';
-
-export { resolvePaths, type Paths } from './paths.ts';
 import type { Io } from './io.ts';
 import { rememberWorldSecrets } from './secrets.ts';
 
+export { resolvePaths, type Paths } from './paths.ts';
 
 export interface Change<T> {
   /** The world to write (null: write nothing). */

@@ -9,11 +9,11 @@ import type { World } from '../core/types.ts';
 import { SCHEMA_VERSION, StoreError, parseDocument, stringifyDocument, type StoreDocument } from './codec.ts';
 import { withLock } from './lock.ts';
 import { ensurePrivateDir, PrivateTextFile } from './private-file.ts';
+import { STORE_FILE } from './store-file.ts';
 
 export { StoreError, SCHEMA_VERSION, type StoreDocument };
 
 export { STORE_FILE } from './store-file.ts';
-import { STORE_FILE } from './store-file.ts';
 
 export interface Update<T> {
   /** The world to write, or null to write nothing (a refusal leaves the store as it was). */
